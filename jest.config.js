@@ -1,0 +1,27 @@
+/** Unit specs sit beside the code (`*.spec.ts`); end-to-end specs live in `test/` (`*.e2e-spec.ts`). */
+const esmOnly = ['cookie', 'content-disposition'];
+
+module.exports = {
+  rootDir: '.',
+  testEnvironment: 'node',
+  testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
+  transform: {
+    '^.+\\.(t|j)s$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  transformIgnorePatterns: [`node_modules/(?!(${esmOnly.join('|')})/)`],
+  moduleNameMapper: {
+    '^@kassa/(common|database|mongo-emulator|payment-gateway)(/(.*))?$': '<rootDir>/libs/$1/src$2',
+  },
+  testTimeout: 30000,
+};
