@@ -1,11 +1,11 @@
 /** Unit specs sit beside the code (`*.spec.ts`); end-to-end specs live in `test/` (`*.e2e-spec.ts`). */
-const esmOnly = ['cookie', 'content-disposition'];
+const esmOnly = ['cookie', 'content-disposition', '@fastify/cookie'];
 
 module.exports = {
   rootDir: '.',
   testEnvironment: 'node',
   testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
-  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test', '<rootDir>/tools'],
   transform: {
     '^.+\\.(t|j)s$': [
       '@swc/jest',

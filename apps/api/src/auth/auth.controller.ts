@@ -1,0 +1,166 @@
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AuthRateLimit } from '../rate-limit/auth-rate-limit.decorator';
+import { UserStatus } from '../users/user-status';
+import { AuthUser } from './auth-user';
+import { CurrentUser } from './decorators/current-user.decorator';
+import { Public } from './decorators/public.decorator';
+import { LoginDto } from './dto/login.dto';
+import { RefreshTokenDto } from './dto/refresh.dto';
+import { RegisterDto, RegisterResponseDto } from './dto/register.dto';
+import { toTokenResponse, TokenResponseDto } from './dto/token-response.dto';
+import {
+  ResendCodeDto,
+  ResendResponseDto,
+  VerifyEmailDto,
+  VerifyResponseDto,
+} from './dto/verification.dto';
+import { RegistrationService } from './registration.service';
+import { SessionCookieCredentials, SessionCookieWriter } from './sessions/session-cookies';
+import { CookieCredentials } from './sessions/session-tokens';
+import { SessionService } from './sessions/session.service';
+import {
+  ALREADY_EXISTS,
+  ApiErrors,
+  RATE_LIMITED,
+  UNAUTHENTICATED,
+  VALIDATION_FAILED,
+} from './swagger/api-errors.decorator';
+import {
+  CODE_REJECTIONS,
+  CSRF_REJECTED,
+  INVALID_CREDENTIALS,
+  NOT_VERIFIED,
+  RESEND_TOO_SOON,
+} from './swagger/auth-errors';
+
+const CSRF_HEADER_DOC = {
+  name: 'X-CSRF-Token',
+  required: false,
+  description:
+    'Required when the refresh token comes from the kassa_refresh cookie: the kassa_csrf cookie value',
+};
+
+/**
+ * Registration, verification and sessions, all under the strict auth rate limit. The requirement's route names (`/registration`,
+ * `/verification`, `/authentication`, `/access`, `/refresh`) are served by the same handlers.
+ */
+@ApiTags('auth')
+@Public()
+@AuthRateLimit()
+@ApiErrors(RATE_LIMITED)
+@Controller()
+export class AuthController {
+  constructor(
+    private readonly registration: RegistrationService,
+    private readonly sessions: SessionService,
+    private readonly cookies: SessionCookieWriter,
+  ) {}
+
+  @Post(['auth/register', 'registration'])
+  @ApiOperation({
+    summary: 'Register an account',
+    description: 'Creates an unverified customer account and mails a 6-digit code to the address.',
+  })
+  @ApiCreatedResponse({ type: RegisterResponseDto })
+  @ApiErrors(VALIDATION_FAILED, ALREADY_EXISTS)
+  async register(@Body() body: RegisterDto): Promise<RegisterResponseDto> {
+    const user = await this.registration.register(body);
+    return { id: user._id, username: user.username, email: user.email, status: user.status };
+  }
+
+  @Post(['auth/verify', 'verification'])
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Verify an email address with the mailed code',
+    description: 'Codes live 15 minutes and allow 5 attempts; then ask for a new one.',
+  })
+  @ApiOkResponse({ type: VerifyResponseDto })
+  @ApiErrors(VALIDATION_FAILED, ...CODE_REJECTIONS)
+  async verify(@Body() body: VerifyEmailDto): Promise<VerifyResponseDto> {
+    await this.registration.verify(body.email, body.code);
+    return { status: UserStatus.Active };
+  }
+
+  @Post('auth/verify/resend')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Mail a new verification code',
+    description: 'Replaces the previous code. Answers alike for unknown addresses.',
+  })
+  @ApiAcceptedResponse({ type: ResendResponseDto })
+  @ApiErrors(VALIDATION_FAILED, RESEND_TOO_SOON, RATE_LIMITED)
+  async resend(@Body() body: ResendCodeDto): Promise<ResendResponseDto> {
+    await this.registration.resend(body.email);
+    return { status: 'sent' };
+  }
+
+  @Post(['auth/login', 'authentication', 'access'])
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Log in with username or email and password',
+    description:
+      'Answers the tokens and also sets the kassa_refresh (httpOnly) and kassa_csrf cookies.',
+  })
+  @ApiOkResponse({ type: TokenResponseDto })
+  @ApiErrors(VALIDATION_FAILED, INVALID_CREDENTIALS, NOT_VERIFIED)
+  async login(
+    @Body() body: LoginDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenResponseDto> {
+    const tokens = await this.sessions.login(body);
+    this.cookies.write(reply, tokens);
+    return toTokenResponse(tokens);
+  }
+
+  @Post(['auth/refresh', 'refresh'])
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Exchange a refresh token for new tokens',
+    description:
+      'The refresh token is rotated: the old one stops working, and presenting it again revokes the whole session.',
+  })
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiOkResponse({ type: TokenResponseDto })
+  @ApiErrors(VALIDATION_FAILED, UNAUTHENTICATED, CSRF_REJECTED)
+  async refresh(
+    @Body() body: RefreshTokenDto,
+    @SessionCookieCredentials() cookies: CookieCredentials,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenResponseDto> {
+    const tokens = await this.sessions.refresh(body.refreshToken, cookies);
+    this.cookies.write(reply, tokens);
+    return toTokenResponse(tokens);
+  }
+
+  @Post('auth/logout')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Log out',
+    description:
+      'Revokes the session and denies the access token until it expires. Takes the access token, a refresh token in the body, or the cookie.',
+  })
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiNoContentResponse({ description: 'Logged out; the session cookies are cleared' })
+  @ApiErrors(VALIDATION_FAILED, UNAUTHENTICATED, CSRF_REJECTED)
+  async logout(
+    @CurrentUser() caller: AuthUser | undefined,
+    @Body() body: RefreshTokenDto,
+    @SessionCookieCredentials() cookies: CookieCredentials,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    await this.sessions.logout({ caller, refreshToken: body.refreshToken, cookies });
+    this.cookies.clear(reply);
+  }
+}

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { ClientSession, Model } from 'mongoose';
+import { RefreshToken } from '../schemas/refresh-token.schema';
+
+export interface RefreshTokenRecord {
+  _id: string;
+  familyId: string;
+  userId: string;
+  rotatedAt: Date | null;
+  expiresAt: Date;
+}
+
+@Injectable()
+export class RefreshTokenRepository {
+  constructor(@InjectModel(RefreshToken.name) private readonly model: Model<RefreshToken>) {}
+
+  async insert(
+    token: Omit<RefreshTokenRecord, 'rotatedAt'>,
+    session?: ClientSession,
+  ): Promise<void> {
+    await this.model.create([{ ...token, rotatedAt: null }], { session });
+  }
+
+  /**
+   * Marks a live, never-used token as rotated and returns it; null when it is unknown, expired or
+   * already rotated. The `rotatedAt: null` condition lets exactly one of two concurrent uses win.
+   */
+  markRotated(
+    hash: string,
+    now: Date,
+    session?: ClientSession,
+  ): Promise<RefreshTokenRecord | null> {
+    return this.model
+      .findOneAndUpdate(
+        { _id: hash, rotatedAt: null, expiresAt: { $gt: now } },
+        { $set: { rotatedAt: now } },
+        { new: true, session },
+      )
+      .lean<RefreshTokenRecord>()
+      .exec();
+  }
+
+  find(hash: string): Promise<RefreshTokenRecord | null> {
+    return this.model.findById(hash).lean<RefreshTokenRecord>().exec();
+  }
+}

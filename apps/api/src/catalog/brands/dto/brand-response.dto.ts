@@ -1,0 +1,6 @@
+import { NamedEntryResponseDto } from '../../shared/named-entry.response';
+import { PageResponseDto } from '../../shared/page-response.dto';
+
+export class BrandResponseDto extends NamedEntryResponseDto {}
+
+export class BrandPageDto extends PageResponseDto(BrandResponseDto) {}

@@ -1,0 +1,150 @@
+import {
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { FastifyReply, FastifyRequest } from 'fastify';
+import { AuthUser } from '../../auth/auth-user';
+import { CurrentUser } from '../../auth/decorators/current-user.decorator';
+import { Public } from '../../auth/decorators/public.decorator';
+import { Roles } from '../../auth/decorators/roles.decorator';
+import { ApiErrors } from '../../auth/swagger/api-errors.decorator';
+import { Role } from '../../users/role';
+import { ApiListQuery } from '../shared/api-list-query.decorator';
+import { CATALOG_ERRORS as E } from '../shared/catalog-api-errors';
+import { UuidParamPipe } from '../shared/uuid-param.pipe';
+import { ProductImagePageDto, ProductImageResponseDto } from './dto/product-image-response.dto';
+import { etagMatches } from './etag';
+import { IMAGE_CONTENT_TYPES } from './image-type';
+import { readSingleFile } from './multipart-image';
+import { PRODUCT_IMAGE_LIST_SPEC } from './product-image-list';
+import { ProductImageService } from './product-image.service';
+
+const PUBLIC_CACHE = 'public, max-age=31536000, immutable';
+const PRIVATE_CACHE = 'private, no-cache';
+
+@ApiTags('products')
+@ApiParam({ name: 'id', format: 'uuid', description: 'Product id' })
+@Controller('products/:id/images')
+export class ProductImageController {
+  constructor(private readonly images: ProductImageService) {}
+
+  @Post()
+  @Roles(Role.Admin)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Upload a product image (admin): PNG, JPEG, WebP or GIF, checked by content',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiCreatedResponse({ type: ProductImageResponseDto })
+  @ApiErrors(
+    E.fileMissing,
+    E.unauthenticated,
+    E.forbidden,
+    E.notFound('Product'),
+    E.payloadTooLarge,
+    E.unsupportedMediaType,
+  )
+  async upload(
+    @Param('id', UuidParamPipe) id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<ProductImageResponseDto> {
+    const file = await readSingleFile(request, this.images.maxImageBytes);
+    return this.images.upload(id, file);
+  }
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: "A product's images (as visible as the product)" })
+  @ApiListQuery(PRODUCT_IMAGE_LIST_SPEC, {
+    filter: { size: { lte: '1048576' } },
+    sort: '-createdAt',
+  })
+  @ApiOkResponse({ type: ProductImagePageDto })
+  @ApiErrors(E.invalidList, E.notFound('Product'))
+  list(
+    @Param('id', UuidParamPipe) id: string,
+    @Query() query: Record<string, unknown>,
+    @CurrentUser() viewer: AuthUser | undefined,
+  ): Promise<ProductImagePageDto> {
+    return this.images.list(id, query, viewer);
+  }
+
+  @Get(':imageId')
+  @Public()
+  @ApiOperation({ summary: 'Download an image; ETag is its SHA-256, If-None-Match gives 304' })
+  @ApiParam({ name: 'imageId', format: 'uuid' })
+  @ApiHeader({ name: 'If-None-Match', required: false, example: '"9f86d081884c7d65…"' })
+  @ApiResponse({
+    status: 200,
+    description: 'The image bytes with Content-Type, Content-Length, ETag and Cache-Control',
+    content: Object.fromEntries(
+      IMAGE_CONTENT_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+    ),
+  })
+  @ApiResponse({ status: 304, description: 'The cached copy named by If-None-Match is current' })
+  @ApiErrors(E.invalidId, E.notFound('Image'))
+  async download(
+    @Param('id', UuidParamPipe) id: string,
+    @Param('imageId', UuidParamPipe) imageId: string,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @CurrentUser() viewer: AuthUser | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const image = await this.images.download(id, imageId, viewer);
+    reply
+      .header('ETag', image.etag)
+      .header('Cache-Control', image.publiclyVisible ? PUBLIC_CACHE : PRIVATE_CACHE);
+    if (etagMatches(ifNoneMatch, image.etag)) {
+      await reply.status(304).send();
+      return;
+    }
+    await reply
+      .status(200)
+      .header('Content-Type', image.contentType)
+      .header('Content-Length', image.length)
+      .send(image.open());
+  }
+
+  @Delete(':imageId')
+  @HttpCode(204)
+  @Roles(Role.Admin)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Delete one image of a product (admin)' })
+  @ApiParam({ name: 'imageId', format: 'uuid' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors(E.invalidId, E.unauthenticated, E.forbidden, E.notFound('Image'))
+  delete(
+    @Param('id', UuidParamPipe) id: string,
+    @Param('imageId', UuidParamPipe) imageId: string,
+  ): Promise<void> {
+    return this.images.delete(id, imageId);
+  }
+}

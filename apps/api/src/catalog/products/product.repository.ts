@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { ListQuery } from '@kassa/common';
+import { findPage } from '@kassa/database';
+import { ClientSession, FilterQuery, Model, trusted } from 'mongoose';
+import { Product } from './schemas/product.schema';
+
+export type ProductRecord = Product;
+
+export type NewProduct = Pick<
+  Product,
+  'model' | 'brandId' | 'categoryId' | 'description' | 'priceCents' | 'stock' | 'active'
+>;
+
+export type ProductChanges = Partial<NewProduct>;
+
+/** Who is looking: guests and customers see live active products, admins everything. */
+export type ProductAudience = 'public' | 'admin';
+
+/** Where guests and customers may see a product. */
+const PUBLICLY_VISIBLE: FilterQuery<Product> = { archived: false, active: true };
+
+/**
+ * The visibility keys a list binds: fixed for the public; for admins live products, active or
+ * not, unless their own filter names `archived` or `active`.
+ */
+function visibilityFilter(clientFilter: Record<string, unknown>, audience: ProductAudience) {
+  if (audience === 'public') {
+    return PUBLICLY_VISIBLE;
+  }
+  return {
+    ...(!('archived' in clientFilter) && { archived: false }),
+    ...(!('active' in clientFilter) && { active: trusted({ $in: [false, true] }) }),
+  };
+}
+
+@Injectable()
+export class ProductRepository {
+  constructor(@InjectModel(Product.name) private readonly model: Model<Product>) {}
+
+  async create(input: NewProduct, session: ClientSession): Promise<ProductRecord> {
+    const [created] = await this.model.create([{ ...input, priceVersion: 1 }], { session });
+    return created.toObject<ProductRecord>();
+  }
+
+  findById(id: string, session?: ClientSession): Promise<ProductRecord | null> {
+    return this.model.findById(id, null, { session }).lean<ProductRecord>().exec();
+  }
+
+  findPubliclyVisible(id: string): Promise<ProductRecord | null> {
+    return this.model
+      .findOne({ ...PUBLICLY_VISIBLE, _id: id })
+      .lean<ProductRecord>()
+      .exec();
+  }
+
+  /** A page of products; the visibility keys are always bound, so every list uses an index. */
+  list(query: ListQuery, audience: ProductAudience) {
+    return findPage<ProductRecord>(this.model, query, visibilityFilter(query.filter, audience));
+  }
+
+  /** Applies changes to a live product; a price change also bumps its price version. */
+  update(
+    id: string,
+    changes: ProductChanges,
+    priceChanged: boolean,
+    session: ClientSession,
+  ): Promise<ProductRecord | null> {
+    return this.model
+      .findOneAndUpdate(
+        { _id: id, archived: false },
+        { $set: changes, ...(priceChanged && { $inc: { priceVersion: 1 } }) },
+        { new: true, runValidators: true, session },
+      )
+      .lean<ProductRecord>()
+      .exec();
+  }
+
+  /** Archives a live product and returns it as it was, or null when none was live. */
+  archive(id: string, session: ClientSession): Promise<ProductRecord | null> {
+    return this.model
+      .findOneAndUpdate(
+        { _id: id, archived: false },
+        { $set: { archived: true, archivedAt: new Date(), imageCount: 0 } },
+        { new: false, session },
+      )
+      .lean<ProductRecord>()
+      .exec();
+  }
+
+  /**
+   * Counts an image in or out of a live product. Archiving writes the same document, so an image
+   * write and an archive of one product never interleave. False when the product is not live.
+   */
+  async adjustImageCount(id: string, delta: number, session?: ClientSession): Promise<boolean> {
+    const result = await this.model
+      .updateOne({ _id: id, archived: false }, { $inc: { imageCount: delta } }, { session })
+      .exec();
+    return result.matchedCount === 1;
+  }
+}

@@ -1,0 +1,204 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConflictError, NotFoundError, parseMoney, ValidationError } from '@kassa/common';
+import { TransactionRunner } from '@kassa/database';
+import { ClientSession } from 'mongoose';
+import { catalogConfig, CatalogConfig } from '../../config/catalog.config';
+import { BrandRepository } from '../brands/brand.repository';
+import { CategoryRepository } from '../categories/category.repository';
+import { ProductImageStore } from '../product-images/product-image.store';
+import { NamedEntry } from '../shared/named-entry';
+import { NamedEntryRepository } from '../shared/named-entry.repository';
+import { PatchProductDto, ProductDto } from './dto/product.dto';
+import { ProductResponseDto } from './dto/product-response.dto';
+import { PriceHistoryRepository } from './price-history.repository';
+import { ProductPresenter } from './product.presenter';
+import { NewProduct, ProductChanges, ProductRecord, ProductRepository } from './product.repository';
+
+/**
+ * Admin writes on products. Each runs in one transaction with the brand and category counters
+ * (so a brand in use cannot be deleted, and a product never points at a deleted one) and with
+ * the price history (entry 1 is the first price, every change adds one).
+ */
+@Injectable()
+export class ProductService {
+  constructor(
+    private readonly products: ProductRepository,
+    private readonly brands: BrandRepository,
+    private readonly categories: CategoryRepository,
+    private readonly priceHistory: PriceHistoryRepository,
+    private readonly images: ProductImageStore,
+    private readonly presenter: ProductPresenter,
+    private readonly transactions: TransactionRunner,
+    @Inject(catalogConfig.KEY) private readonly config: CatalogConfig,
+  ) {}
+
+  async create(input: ProductDto): Promise<ProductResponseDto> {
+    const fields = this.toNewProduct(input);
+    return this.transactions.run(async (session) => {
+      const brand = await this.claim(this.brands, 'brandId', 'Brand', fields.brandId, session);
+      const category = await this.claim(
+        this.categories,
+        'categoryId',
+        'Category',
+        fields.categoryId,
+        session,
+      );
+      const product = await this.products.create(fields, session);
+      await this.priceHistory.record(
+        { productId: product._id, version: 1, priceCents: product.priceCents },
+        session,
+      );
+      return this.presenter.present(product, { brands: [brand], categories: [category] });
+    });
+  }
+
+  /** PUT: every field replaced, omitted optional ones reset to their defaults. */
+  replace(id: string, input: ProductDto): Promise<ProductResponseDto> {
+    return this.update(id, this.toNewProduct(input));
+  }
+
+  patch(id: string, input: PatchProductDto): Promise<ProductResponseDto> {
+    return this.update(id, this.toChanges(input));
+  }
+
+  /** DELETE: archives the product (kept for order history), releases its counters and images. */
+  async archive(id: string): Promise<void> {
+    await this.transactions.run(async (session) => {
+      const archived = await this.products.archive(id, session);
+      if (!archived) {
+        await this.requireProduct(id, session);
+        return;
+      }
+      await this.brands.adjustProductCount(archived.brandId, -1, session);
+      await this.categories.adjustProductCount(archived.categoryId, -1, session);
+      await this.images.deleteAllOf(id, session);
+    });
+  }
+
+  private update(id: string, changes: ProductChanges): Promise<ProductResponseDto> {
+    return this.transactions.run(async (session) => {
+      const current = await this.requireProduct(id, session);
+      if (current.archived) {
+        throw new ConflictError(
+          'PRODUCT_ARCHIVED',
+          `Product ${id} is archived and can no longer change`,
+        );
+      }
+      const brand = await this.move(
+        this.brands,
+        'brandId',
+        'Brand',
+        current.brandId,
+        changes.brandId,
+        session,
+      );
+      const category = await this.move(
+        this.categories,
+        'categoryId',
+        'Category',
+        current.categoryId,
+        changes.categoryId,
+        session,
+      );
+      const priceChanged =
+        changes.priceCents !== undefined && changes.priceCents !== current.priceCents;
+      const updated = await this.products.update(id, changes, priceChanged, session);
+      if (!updated) {
+        throw new NotFoundError('Product', id);
+      }
+      if (priceChanged) {
+        await this.priceHistory.record(
+          { productId: id, version: updated.priceVersion, priceCents: updated.priceCents },
+          session,
+        );
+      }
+      return this.presenter.present(updated, { brands: [brand], categories: [category] });
+    });
+  }
+
+  /** Counts a product in on a brand or category, failing when it does not exist (any more). */
+  private async claim(
+    repository: NamedEntryRepository,
+    field: string,
+    resource: string,
+    id: string,
+    session: ClientSession,
+  ): Promise<NamedEntry> {
+    const entry = await repository.adjustProductCount(id, 1, session);
+    if (!entry) {
+      throw ValidationError.forField(field, `${resource} ${id} does not exist`);
+    }
+    return entry;
+  }
+
+  /** Moves the product's count from the current entry to the next one when it changes. */
+  private async move(
+    repository: NamedEntryRepository,
+    field: string,
+    resource: string,
+    currentId: string,
+    nextId: string | undefined,
+    session: ClientSession,
+  ): Promise<NamedEntry> {
+    if (nextId === undefined || nextId === currentId) {
+      const current = await repository.findById(currentId, session);
+      if (!current) {
+        throw new Error(`${resource} ${currentId} of a live product is missing`);
+      }
+      return current;
+    }
+    const next = await this.claim(repository, field, resource, nextId, session);
+    await repository.adjustProductCount(currentId, -1, session);
+    return next;
+  }
+
+  private async requireProduct(id: string, session: ClientSession): Promise<ProductRecord> {
+    const product = await this.products.findById(id, session);
+    if (!product) {
+      throw new NotFoundError('Product', id);
+    }
+    return product;
+  }
+
+  private toNewProduct(input: ProductDto): NewProduct {
+    this.checkCurrency(input.currency);
+    return {
+      model: input.model,
+      brandId: input.brandId.toLowerCase(),
+      categoryId: input.categoryId.toLowerCase(),
+      description: input.description ?? '',
+      priceCents: parseMoney(input.price, 'price'),
+      stock: input.stock,
+      active: input.active ?? true,
+    };
+  }
+
+  private toChanges(input: PatchProductDto): ProductChanges {
+    for (const [field, value] of Object.entries(input)) {
+      if (value === null) {
+        throw ValidationError.forField(field, `${field} must not be null`);
+      }
+    }
+    this.checkCurrency(input.currency);
+    const { model, brandId, categoryId, description, price, stock, active } = input;
+    const changes: ProductChanges = {
+      model,
+      brandId: brandId?.toLowerCase(),
+      categoryId: categoryId?.toLowerCase(),
+      description,
+      priceCents: price === undefined ? undefined : parseMoney(price, 'price'),
+      stock,
+      active,
+    };
+    return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+  }
+
+  private checkCurrency(currency: string | undefined): void {
+    if (currency !== undefined && currency !== this.config.currency) {
+      throw ValidationError.forField(
+        'currency',
+        `currency must be ${this.config.currency}, the shop currency`,
+      );
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { HydratedDocument } from 'mongoose';
+
+@Schema({ collection: 'products', timestamps: true, versionKey: false })
+export class Product {
+  @Prop({ type: String, default: () => randomUUID() })
+  _id: string;
+
+  @Prop({ required: true })
+  model: string;
+
+  @Prop({ required: true })
+  brandId: string;
+
+  @Prop({ required: true })
+  categoryId: string;
+
+  @Prop({ default: '' })
+  description: string;
+
+  /** Price in minor units of the shop currency. */
+  @Prop({ required: true, min: 0 })
+  priceCents: number;
+
+  /** Number of the latest price-history entry; bumped with every price change. */
+  @Prop({ required: true, default: 1 })
+  priceVersion: number;
+
+  @Prop({ required: true, min: 0 })
+  stock: number;
+
+  @Prop({ required: true, default: true })
+  active: boolean;
+
+  /** Archived products (DELETE) stay for order history but leave the catalog for good. */
+  @Prop({ required: true, default: false })
+  archived: boolean;
+
+  @Prop({ type: Date, default: null })
+  archivedAt: Date | null;
+
+  /** Stored images; every image write touches it, so image writes and archiving serialise. */
+  @Prop({ required: true, default: 0, min: 0 })
+  imageCount: number;
+
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type ProductDocument = HydratedDocument<Product>;
+export const ProductSchema = SchemaFactory.createForClass(Product);
+
+/**
+ * Every list query binds `archived` and `active` by equality: `{archived: false, active: true}`
+ * for guests and customers, and for admins `archived` from the filter (default false) and
+ * `active` from the filter or `{$in: [false, true]}`. With both keys bound to points, MongoDB
+ * walks the one index below per filtered or sorted field (merging the point ranges to keep the
+ * sort order), and the trailing `_id` serves the tie-break of every sort without a blocking sort.
+ */
+export const PRODUCT_LIST_INDEXED_PATHS = [
+  'priceCents',
+  'model',
+  'createdAt',
+  'stock',
+  'brandId',
+  'categoryId',
+] as const;
+
+for (const path of PRODUCT_LIST_INDEXED_PATHS) {
+  ProductSchema.index({ archived: 1, active: 1, [path]: 1, _id: 1 });
+}

@@ -1,0 +1,94 @@
+import { AlreadyExistsError, ListQuery } from '@kassa/common';
+import { findPage } from '@kassa/database';
+import { ClientSession, Model } from 'mongoose';
+import { normaliseCatalogName } from './catalog-name';
+import { NamedEntry } from './named-entry';
+
+const DUPLICATE_KEY = 11000;
+
+/**
+ * Storage of a uniquely named catalog entry (brand, category). The unique index on the lowercase
+ * copy decides duplicates, so two concurrent creates of "Fender" and "fender" cannot both succeed.
+ */
+export abstract class NamedEntryRepository {
+  protected constructor(
+    private readonly model: Model<NamedEntry>,
+    private readonly resource: string,
+  ) {}
+
+  async create(name: string): Promise<NamedEntry> {
+    try {
+      const created = await this.model.create({ name, nameLower: normaliseCatalogName(name) });
+      return created.toObject<NamedEntry>();
+    } catch (error) {
+      this.rethrowDuplicate(error);
+    }
+  }
+
+  findById(id: string, session?: ClientSession): Promise<NamedEntry | null> {
+    return this.model.findById(id, null, { session }).lean<NamedEntry>().exec();
+  }
+
+  findByIds(ids: string[]): Promise<NamedEntry[]> {
+    return this.model
+      .find({ _id: { $in: ids } })
+      .lean<NamedEntry[]>()
+      .exec();
+  }
+
+  /** Ids of the entries with these names, compared case-insensitively. */
+  async findIdsByNames(names: string[]): Promise<string[]> {
+    const entries = await this.model
+      .find({ nameLower: { $in: names.map(normaliseCatalogName) } }, { _id: 1 })
+      .lean<Pick<NamedEntry, '_id'>[]>()
+      .exec();
+    return entries.map((entry) => entry._id);
+  }
+
+  list(query: ListQuery) {
+    return findPage<NamedEntry>(this.model, query);
+  }
+
+  async rename(id: string, name: string): Promise<NamedEntry | null> {
+    try {
+      return await this.model
+        .findByIdAndUpdate(
+          id,
+          { $set: { name, nameLower: normaliseCatalogName(name) } },
+          { new: true, runValidators: true },
+        )
+        .lean<NamedEntry>()
+        .exec();
+    } catch (error) {
+      this.rethrowDuplicate(error);
+    }
+  }
+
+  /** Deletes the entry only while no product uses it, in one conditional write. */
+  async deleteUnused(id: string): Promise<boolean> {
+    const result = await this.model.deleteOne({ _id: id, productCount: 0 }).exec();
+    return result.deletedCount === 1;
+  }
+
+  /**
+   * Moves the product counter inside the caller's transaction and returns the entry, or null
+   * when it does not exist (deleted meanwhile: the transaction must then abort).
+   */
+  adjustProductCount(
+    id: string,
+    delta: number,
+    session: ClientSession,
+  ): Promise<NamedEntry | null> {
+    return this.model
+      .findByIdAndUpdate(id, { $inc: { productCount: delta } }, { new: true, session })
+      .lean<NamedEntry>()
+      .exec();
+  }
+
+  private rethrowDuplicate(error: unknown): never {
+    if ((error as { code?: unknown })?.code === DUPLICATE_KEY) {
+      throw new AlreadyExistsError(this.resource, 'name');
+    }
+    throw error;
+  }
+}

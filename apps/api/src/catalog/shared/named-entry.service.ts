@@ -1,0 +1,67 @@
+import { InUseError, ListSpec, NotFoundError, parseListQuery, toPage } from '@kassa/common';
+import { normaliseNameFilters } from './case-insensitive-filter';
+import { NamedEntry } from './named-entry';
+import { NamedEntryRepository } from './named-entry.repository';
+import { NamedEntryResponseDto, toNamedEntryResponse } from './named-entry.response';
+
+/**
+ * Filters, sorts and search offered on brand and category lists, each backed by an index; `name`
+ * filters and sorts on the lowercase copy, so it ignores case.
+ */
+export const NAMED_ENTRY_LIST_SPEC: ListSpec = {
+  fields: {
+    name: { type: 'string', path: 'nameLower' },
+    productCount: { type: 'number' },
+    createdAt: { type: 'date' },
+  },
+  search: ['name'],
+  defaultSort: 'name',
+};
+
+/** The rules of a uniquely named catalog entry: brands and categories behave the same. */
+export abstract class NamedEntryService {
+  protected constructor(
+    private readonly repository: NamedEntryRepository,
+    private readonly resource: string,
+  ) {}
+
+  async create(name: string): Promise<NamedEntryResponseDto> {
+    return toNamedEntryResponse(await this.repository.create(name));
+  }
+
+  async get(id: string): Promise<NamedEntryResponseDto> {
+    return toNamedEntryResponse(await this.require(id));
+  }
+
+  async list(rawQuery: Record<string, unknown>) {
+    const query = parseListQuery(normaliseNameFilters(rawQuery, ['name']), NAMED_ENTRY_LIST_SPEC);
+    const page = await this.repository.list(query);
+    return toPage(page.items.map(toNamedEntryResponse), page.total, query);
+  }
+
+  /** PUT and PATCH: a name is the only field; a PATCH without one returns the entry unchanged. */
+  async update(id: string, name: string | undefined): Promise<NamedEntryResponseDto> {
+    const updated =
+      name === undefined ? await this.require(id) : await this.repository.rename(id, name);
+    if (!updated) {
+      throw new NotFoundError(this.resource, id);
+    }
+    return toNamedEntryResponse(updated);
+  }
+
+  async delete(id: string): Promise<void> {
+    if (await this.repository.deleteUnused(id)) {
+      return;
+    }
+    await this.require(id);
+    throw new InUseError(this.resource, id);
+  }
+
+  private async require(id: string): Promise<NamedEntry> {
+    const entry = await this.repository.findById(id);
+    if (!entry) {
+      throw new NotFoundError(this.resource, id);
+    }
+    return entry;
+  }
+}

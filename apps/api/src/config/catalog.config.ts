@@ -1,0 +1,36 @@
+import { ConfigType, registerAs } from '@nestjs/config';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { validateEnvironment } from './environment-parsing';
+
+const MEBIBYTE = 1024 * 1024;
+
+/** Catalog settings read from the environment. */
+class CatalogEnvironment {
+  /** ISO 4217 code of the shop's one currency, returned beside every money field. */
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { message: 'SHOP_CURRENCY must be an ISO 4217 code such as USD' })
+  SHOP_CURRENCY?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(64 * MEBIBYTE)
+  PRODUCT_IMAGE_MAX_BYTES?: number;
+
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'SEED_DEMO must be true or false' })
+  SEED_DEMO?: string;
+}
+
+export const catalogConfig = registerAs('catalog', () => {
+  const env = validateEnvironment(CatalogEnvironment, process.env);
+  return {
+    currency: env.SHOP_CURRENCY ?? 'USD',
+    imageMaxBytes: env.PRODUCT_IMAGE_MAX_BYTES ?? 5 * MEBIBYTE,
+    seedDemo: env.SEED_DEMO === 'true',
+  };
+});
+
+export type CatalogConfig = ConfigType<typeof catalogConfig>;

@@ -1,0 +1,114 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { validateEnvironment } from './environment-parsing';
+
+const MEBIBYTE = 1024 * 1024;
+const MIN_PRODUCTION_SECRET_BYTES = 32;
+
+export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const ORIGIN = 'https?://[^\\s,/]+';
+const PROXY_ADDRESS = '[0-9A-Fa-f:.]+(/\\d{1,3})?';
+
+/** The variables of the app's frame: process, HTTP, database, rate limits, logging. */
+export class CoreEnvironment {
+  @IsOptional()
+  @IsIn(NODE_ENVIRONMENTS)
+  NODE_ENV?: (typeof NODE_ENVIRONMENTS)[number];
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT?: number;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  HOST?: string;
+
+  @IsOptional()
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL?: (typeof LOG_LEVELS)[number];
+
+  @IsOptional()
+  @Matches(/^mongodb(\+srv)?:\/\/\S+$/, { message: 'MONGODB_URI must be a mongodb:// URI' })
+  MONGODB_URI?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,63}$/, { message: 'MONGODB_DB_NAME must be 1-63 of [A-Za-z0-9_-]' })
+  MONGODB_DB_NAME?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(100 * MEBIBYTE)
+  BODY_LIMIT_BYTES?: number;
+
+  @IsOptional()
+  @Matches(new RegExp(`^${ORIGIN}(\\s*,\\s*${ORIGIN})*$`), {
+    message: 'CORS_ORIGINS must be a comma-separated list of origins such as https://shop.example',
+  })
+  CORS_ORIGINS?: string;
+
+  @IsOptional()
+  @Matches(new RegExp(`^(true|false|\\d{1,2}|${PROXY_ADDRESS}(\\s*,\\s*${PROXY_ADDRESS})*)$`), {
+    message: 'TRUST_PROXY must be true, false, a hop count or a comma-separated list of addresses',
+  })
+  TRUST_PROXY?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_MINUTE?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_AUTH_PER_MINUTE?: number;
+
+  @IsOptional()
+  @IsString()
+  SMTP_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  JWT_SECRET?: string;
+}
+
+/** What production must have: a real MongoDB, a mail server and a strong token secret. */
+export function productionProblems(env: CoreEnvironment): string[] {
+  if (env.NODE_ENV !== 'production') return [];
+  const problems: string[] = [];
+  if (!env.MONGODB_URI) {
+    problems.push(
+      'MONGODB_URI is required when NODE_ENV=production (the in-process emulator is for development and tests only)',
+    );
+  }
+  if (!env.SMTP_URL) problems.push('SMTP_URL is required when NODE_ENV=production');
+  if (!env.JWT_SECRET || Buffer.byteLength(env.JWT_SECRET) < MIN_PRODUCTION_SECRET_BYTES) {
+    problems.push(
+      `JWT_SECRET must be at least ${MIN_PRODUCTION_SECRET_BYTES} bytes when NODE_ENV=production`,
+    );
+  }
+  return problems;
+}
+
+/**
+ * Validates the core variables of `source` (blank values count as unset) and the production
+ * rules; throws one readable message listing every problem.
+ */
+export function readCoreEnvironment(source: Record<string, string | undefined>): CoreEnvironment {
+  const present = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  );
+  const env = validateEnvironment(CoreEnvironment, present);
+  const problems = productionProblems(env);
+  if (problems.length > 0) throw new Error(`Invalid environment: ${problems.join('; ')}`);
+  return env;
+}

@@ -1,0 +1,17 @@
+import { Logger } from '@nestjs/common';
+import { Mailer, MailMessage } from './mailer';
+
+/**
+ * Development stand-in used when no SMTP server is configured outside production: the whole
+ * message (verification codes included) goes to the log so a developer can read it.
+ */
+export class LogMailer implements Mailer {
+  private readonly logger = new Logger('Mail');
+
+  async send(message: MailMessage): Promise<void> {
+    this.logger.log(
+      { mail: { to: message.to, subject: message.subject, text: message.text } },
+      `Mail to ${message.to} (no SMTP_URL set, logged instead of sent)`,
+    );
+  }
+}

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { HydratedDocument } from 'mongoose';
+import { Role, ROLES } from '../role';
+import { USER_STATUSES, UserStatus } from '../user-status';
+
+@Schema({ _id: false })
+export class PendingEmail {
+  @Prop({ required: true })
+  email: string;
+
+  @Prop({ required: true })
+  emailLower: string;
+}
+
+const PendingEmailSchema = SchemaFactory.createForClass(PendingEmail);
+
+@Schema({ collection: 'users', timestamps: true, versionKey: false })
+export class User {
+  @Prop({ type: String, default: () => randomUUID() })
+  _id: string;
+
+  @Prop({ required: true })
+  username: string;
+
+  /** Lowercase copy of `username`: case-insensitive uniqueness, filtering and sorting. */
+  @Prop({ required: true })
+  usernameLower: string;
+
+  @Prop({ required: true })
+  email: string;
+
+  /** Lowercase copy of `email`: case-insensitive uniqueness, filtering and sorting. */
+  @Prop({ required: true })
+  emailLower: string;
+
+  /** `scrypt$<logN>$<r>$<p>$<salt>$<hash>` (see PasswordHasher). */
+  @Prop({ required: true })
+  passwordHash: string;
+
+  @Prop({ type: String, enum: ROLES, required: true, default: Role.Customer })
+  role: Role;
+
+  @Prop({ type: String, enum: USER_STATUSES, required: true, default: UserStatus.Unverified })
+  status: UserStatus;
+
+  /** Bumped by every change that must end the user's sessions; tokens carry the value they saw. */
+  @Prop({ required: true, default: 0 })
+  tokenVersion: number;
+
+  /** A requested email change, applied once the new address is verified. */
+  @Prop({ type: PendingEmailSchema, default: null })
+  pendingEmail: PendingEmail | null;
+
+  /** Written by the last-admin check so concurrent admin removals conflict (UsersRepository). */
+  @Prop({ type: Date })
+  adminQuorumCheckedAt?: Date;
+
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type UserDocument = HydratedDocument<User>;
+export const UserSchema = SchemaFactory.createForClass(User);
+
+UserSchema.index({ usernameLower: 1 }, { unique: true });
+UserSchema.index({ emailLower: 1 }, { unique: true });
+UserSchema.index({ role: 1, status: 1 });
+UserSchema.index({ status: 1, createdAt: 1 });
+UserSchema.index({ createdAt: 1 });
+UserSchema.index({ updatedAt: 1 });

@@ -1,0 +1,49 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { AuthConfig, authConfig } from '../config/auth.config';
+import { UsersRepository } from './users.repository';
+
+const JOB_NAME = 'purge-unverified-users';
+
+/**
+ * Deletes accounts still unverified `UNVERIFIED_USER_TTL` after registration, every
+ * `UNVERIFIED_PURGE_INTERVAL` (0 disables the schedule). Safe with several instances: one
+ * `deleteMany` whose filter is the whole condition is idempotent, so instances that run it at the
+ * same time simply find nothing left to delete, and a user verified meanwhile no longer matches.
+ */
+@Injectable()
+export class UnverifiedUsersPurge implements OnApplicationBootstrap {
+  private readonly logger = new Logger(UnverifiedUsersPurge.name);
+
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly scheduler: SchedulerRegistry,
+    @Inject(authConfig.KEY) private readonly config: AuthConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.unverifiedPurgeIntervalMs === 0) return;
+    const timer = setInterval(
+      () => void this.runScheduled(),
+      this.config.unverifiedPurgeIntervalMs,
+    );
+    timer.unref();
+    this.scheduler.addInterval(JOB_NAME, timer);
+  }
+
+  /** Deletes the stale unverified accounts as of `now`; returns how many went. */
+  async purge(now = new Date()): Promise<number> {
+    const cutoff = new Date(now.getTime() - this.config.unverifiedUserTtlMs);
+    const deleted = await this.users.deleteUnverifiedCreatedBefore(cutoff);
+    if (deleted > 0) this.logger.log(`Purged ${deleted} unverified account(s)`);
+    return deleted;
+  }
+
+  private async runScheduled(): Promise<void> {
+    try {
+      await this.purge();
+    } catch (error) {
+      this.logger.error(`Purging unverified accounts failed: ${(error as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+/** How a list field's query-string value is read: `money` takes `"12.50"` and yields cents. */
+export type ListFieldType = 'string' | 'number' | 'money' | 'boolean' | 'date' | 'uuid' | 'enum';
+
+/** One field a list resource lets clients filter and/or sort on. */
+export interface ListField {
+  type: ListFieldType;
+  /** MongoDB path; defaults to the field name. */
+  path?: string;
+  /** Allowed values of an `enum` field. */
+  values?: readonly string[];
+  /** Whether `filter[field]` is accepted (default true). */
+  filter?: boolean;
+  /** Whether `sort=field` is accepted (default true). */
+  sort?: boolean;
+}
+
+/** The whitelist of a list resource: its fields, searched paths and default order. */
+export interface ListSpec {
+  fields: Record<string, ListField>;
+  /** MongoDB paths matched by `search=text`. */
+  search?: readonly string[];
+  /** e.g. `'-createdAt'`; `_id` is always appended as the tie-break. */
+  defaultSort?: string;
+}
+
+/** A parsed, type-cast list request, safe to hand to MongoDB. */
+export interface ListQuery {
+  filter: Record<string, unknown>;
+  sort: Record<string, 1 | -1>;
+  skip: number;
+  limit: number;
+  page: number;
+}
+
+/** The answer of every list route. */
+export interface Page<T> {
+  items: T[];
+  page: number;
+  limit: number;
+  total: number;
+  totalPages: number;
+}

@@ -1,0 +1,54 @@
+import { ErrorDetail } from '../errors/domain-error';
+import { specField } from './list-filter';
+import { ListSpec } from './list-query.types';
+
+type Sort = Record<string, 1 | -1>;
+
+const SORT_TOKEN = /^(-?)([A-Za-z][A-Za-z0-9_]*)$/;
+const TIE_BREAK = '_id';
+
+/**
+ * `sort=-price,name` → `{ priceCents: -1, name: 1, _id: 1 }`: whitelisted fields only, `_id`
+ * appended so that paging is stable. Without `sort`, the spec's default order applies.
+ */
+export function parseListSort(raw: unknown, spec: ListSpec, problems: ErrorDetail[]): Sort {
+  if (raw === undefined || raw === '') return withTieBreak(defaultSort(spec));
+  if (typeof raw !== 'string') {
+    problems.push({ field: 'sort', message: 'sort must be one comma-separated list of fields' });
+    return {};
+  }
+  const sort: Sort = {};
+  for (const token of raw.split(',')) {
+    const match = SORT_TOKEN.exec(token.trim());
+    const field = match ? specField(spec, match[2]) : undefined;
+    if (!match || !field || field.sort === false) {
+      problems.push({
+        field: 'sort',
+        message: `${token.trim() || '(empty)'} is not a sortable field`,
+      });
+      continue;
+    }
+    const path = field.path ?? match[2];
+    if (path in sort) {
+      problems.push({ field: 'sort', message: `${match[2]} is sorted on more than once` });
+      continue;
+    }
+    sort[path] = match[1] === '-' ? -1 : 1;
+  }
+  return withTieBreak(sort);
+}
+
+/** The spec's own order: its tokens name spec fields (mapped to their paths) or plain paths. */
+function defaultSort(spec: ListSpec): Sort {
+  const sort: Sort = {};
+  for (const token of (spec.defaultSort ?? '').split(',').filter(Boolean)) {
+    const name = token.replace(/^-/, '');
+    const path = specField(spec, name)?.path ?? name;
+    sort[path] = token.startsWith('-') ? -1 : 1;
+  }
+  return sort;
+}
+
+function withTieBreak(sort: Sort): Sort {
+  return TIE_BREAK in sort ? sort : { ...sort, [TIE_BREAK]: 1 };
+}

@@ -1,0 +1,60 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import {
+  DATABASE_OPTIONS,
+  DatabaseModuleAsyncOptions,
+  DatabaseOptions,
+  MONGO_TARGET,
+} from './database-options';
+import { EmbeddedDatabaseLifecycle } from './embedded-database.lifecycle';
+import { IndexSynchronizer } from './index-synchronizer';
+import { MongoTarget, resolveMongoTarget } from './mongo-target';
+import { TransactionRunner } from './transaction-runner';
+
+/** Resolves the options and the MongoDB to use, for the Mongoose connection factory. */
+@Module({})
+class MongoTargetModule {
+  static register(options: DatabaseModuleAsyncOptions): DynamicModule {
+    return {
+      module: MongoTargetModule,
+      imports: options.imports ?? [],
+      providers: [
+        { provide: DATABASE_OPTIONS, useFactory: options.useFactory, inject: options.inject ?? [] },
+        { provide: MONGO_TARGET, useFactory: resolveMongoTarget, inject: [DATABASE_OPTIONS] },
+      ],
+      exports: [DATABASE_OPTIONS, MONGO_TARGET],
+    };
+  }
+}
+
+/**
+ * The app's one Mongoose connection (global): `MONGODB_URI` when set, else the in-process
+ * emulator. Automatic index builds are off (collections are still created as models compile); {@link IndexSynchronizer} syncs every model's indexes
+ * during start-up instead. Exports {@link TransactionRunner}.
+ */
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRootAsync(options: DatabaseModuleAsyncOptions): DynamicModule {
+    const target = MongoTargetModule.register(options);
+    return {
+      module: DatabaseModule,
+      imports: [
+        target,
+        MongooseModule.forRootAsync({
+          imports: [target],
+          inject: [MONGO_TARGET, DATABASE_OPTIONS],
+          useFactory: (mongo: MongoTarget, database: DatabaseOptions) => ({
+            uri: mongo.uri,
+            dbName: database.dbName,
+            autoIndex: false,
+            retryAttempts: 2,
+            retryDelay: 1000,
+          }),
+        }),
+      ],
+      providers: [TransactionRunner, IndexSynchronizer, EmbeddedDatabaseLifecycle],
+      exports: [TransactionRunner],
+    };
+  }
+}

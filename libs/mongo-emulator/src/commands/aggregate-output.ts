@@ -1,0 +1,105 @@
+import { Aggregator } from 'mingo';
+import { MongoCommandError } from '../errors';
+import { canonicalKey, isPlainObject, normalizeIncoming, toView, type Doc } from '../query/values';
+import { indexValuesAt } from '../storage/paths';
+import type { CommandContext } from './context';
+import { withLockWait } from './write-batch';
+import { insertDocument, withIdFirst } from './write-ops';
+
+export interface OutputTarget {
+  kind: 'out' | 'merge';
+  db: string;
+  coll: string;
+  spec?: Doc;
+}
+
+/** `$out`: the target collection's documents become exactly the results (indexes kept). */
+export function replaceCollection(
+  context: CommandContext,
+  target: OutputTarget,
+  results: Doc[],
+): void {
+  const collection = context.engine.ensureCollection(target.db, target.coll);
+  const ts = context.engine.tick();
+  const documents = results.map(withIdFirst);
+  const previous = [...collection.liveVersions()].map(
+    ([id, version]) => [id, version.doc!] as const,
+  );
+  for (const [id] of previous) collection.write(id, null, ts);
+  const written: string[] = [];
+  try {
+    for (const doc of documents) {
+      const id = canonicalKey(doc._id);
+      if (collection.latest(id))
+        throw new MongoCommandError(
+          'DuplicateKey',
+          `E11000 duplicate key error collection: ${collection.namespace} index: _id_ dup key`,
+        );
+      collection.checkUnique(doc, id);
+      collection.write(id, doc, ts);
+      written.push(id);
+    }
+  } catch (error) {
+    for (const id of written) collection.write(id, null, ts);
+    for (const [id, doc] of previous) collection.write(id, doc, ts);
+    throw error;
+  }
+}
+
+function onFields(spec: Doc): string[] {
+  if (spec.on === undefined) return ['_id'];
+  return Array.isArray(spec.on) ? spec.on.map(String) : [String(spec.on)];
+}
+
+/** `$merge`: matches results to target documents by the `on` fields and applies the actions. */
+export async function mergeInto(
+  context: CommandContext,
+  target: OutputTarget,
+  results: Doc[],
+): Promise<void> {
+  const spec = target.spec ?? {};
+  const on = onFields(spec);
+  const whenMatched = spec.whenMatched ?? 'merge';
+  const whenNotMatched = spec.whenNotMatched ?? 'insert';
+  const access = context.access(target.coll, target.db);
+  for (const result of results) {
+    const filter = Object.fromEntries(
+      on.map((field) => [field, indexValuesAt(result, field)[0] ?? null]),
+    );
+    const candidates = access.entries({ field: on[0], values: [filter[on[0]]] });
+    const existing = [...candidates].find((entry) =>
+      on.every(
+        (field) => canonicalKey(indexValuesAt(entry.doc, field)[0]) === canonicalKey(filter[field]),
+      ),
+    );
+    await withLockWait(() => {
+      if (!existing) {
+        if (whenNotMatched === 'fail')
+          throw new MongoCommandError(
+            13113,
+            'Found document not matching the given merge criteria',
+          );
+        if (whenNotMatched === 'insert') insertDocument(access, result, {});
+        return;
+      }
+      if (whenMatched === 'keepExisting') return;
+      if (whenMatched === 'fail')
+        throw new MongoCommandError(
+          'DuplicateKey',
+          'E11000 duplicate key error: $merge found a matching document',
+        );
+      let merged: Doc;
+      if (whenMatched === 'replace') merged = { ...result, _id: existing.doc._id };
+      else if (Array.isArray(whenMatched)) {
+        const variables = {
+          new: toView(result),
+          ...(isPlainObject(spec.let) ? (toView(spec.let) as Doc) : {}),
+        };
+        merged = normalizeIncoming(
+          new Aggregator(toView(whenMatched) as Doc[], { variables }).run([existing.view])[0],
+        ) as Doc;
+      } else merged = { ...existing.doc, ...result, _id: existing.doc._id };
+      access.replace(existing.id, withIdFirst(merged));
+    });
+  }
+}

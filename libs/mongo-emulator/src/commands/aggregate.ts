@@ -1,0 +1,112 @@
+import { Aggregator, ProcessingMode } from 'mingo';
+import type { Document } from 'bson';
+import { MongoCommandError, toCommandError } from '../errors';
+import { jsonSchemaValidator } from '../query/json-schema';
+import { translateMingoError } from '../query/matcher';
+import { queryContext, rewritePipelineTypes } from '../query/type-operator';
+import { isPlainObject, normalizeIncoming, numberOf, toView, type Doc } from '../query/values';
+import type { CommandContext } from './context';
+import { openCursor } from './crud-read';
+import { selectDocuments } from './select';
+import { mergeInto, replaceCollection, type OutputTarget } from './aggregate-output';
+import type { CommandTable } from './types';
+
+function outputStage(
+  context: CommandContext,
+  pipeline: Doc[],
+): { stages: Doc[]; output?: OutputTarget } {
+  const last = pipeline[pipeline.length - 1];
+  if (!last) return { stages: pipeline };
+  const stages = pipeline.slice(0, -1);
+  if ('$out' in last) {
+    const out = last.$out;
+    const target = isPlainObject(out)
+      ? { db: String(out.db ?? context.db), coll: String(out.coll) }
+      : { db: context.db, coll: String(out) };
+    return { stages, output: { kind: 'out', ...target } };
+  }
+  if ('$merge' in last) {
+    const spec = isPlainObject(last.$merge) ? last.$merge : { into: last.$merge };
+    const into = spec.into;
+    const target = isPlainObject(into)
+      ? { db: String(into.db ?? context.db), coll: String(into.coll) }
+      : { db: context.db, coll: String(into) };
+    return { stages, output: { kind: 'merge', ...target, spec } };
+  }
+  for (const stage of pipeline) {
+    if ('$out' in stage || '$merge' in stage)
+      throw new MongoCommandError(
+        40601,
+        `${Object.keys(stage)[0]} can only be the final stage in the pipeline`,
+      );
+  }
+  return { stages: pipeline };
+}
+
+/** Source documents: the collection (narrowed by a leading equality `$match`) or `$documents`. */
+function sourceDocuments(context: CommandContext, stages: Doc[]): Doc[] {
+  if (context.command.aggregate === 1 || typeof context.command.aggregate !== 'string') return [];
+  const first = stages[0];
+  const filter = first && isPlainObject(first.$match) ? first.$match : undefined;
+  return selectDocuments(context.access(), { filter, variables: context.variables }).map(
+    (entry) => entry.view,
+  );
+}
+
+function runPipeline(context: CommandContext, stages: Doc[]): Doc[] {
+  const variables = context.variables ? (toView(context.variables) as Doc) : undefined;
+  const aggregator = new Aggregator(rewritePipelineTypes(toView(stages) as Doc[]), {
+    processingMode: ProcessingMode.CLONE_INPUT,
+    context: queryContext,
+    jsonSchemaValidator,
+    collectionResolver: (name: string) =>
+      selectDocuments(context.access(name), {}).map((entry) => entry.view),
+    ...(variables ? { variables } : {}),
+  });
+  try {
+    return aggregator.run(sourceDocuments(context, stages));
+  } catch (error) {
+    throw translateMingoError(error);
+  }
+}
+
+async function aggregate(context: CommandContext): Promise<Document> {
+  const pipeline = context.command.pipeline;
+  if (!Array.isArray(pipeline))
+    throw new MongoCommandError('TypeMismatch', "'pipeline' option must be specified as an array");
+  if (!isPlainObject(context.command.cursor) && context.command.explain !== true) {
+    throw new MongoCommandError(
+      'FailedToParse',
+      "The 'cursor' option is required, except for aggregate with the explain argument",
+    );
+  }
+  const { stages, output } = outputStage(context, pipeline as Doc[]);
+  if (output && context.txn)
+    throw new MongoCommandError(
+      'OperationNotSupportedInTransaction',
+      `${output.kind === 'out' ? '$out' : '$merge'} cannot be used in a transaction`,
+    );
+  let results: Doc[];
+  try {
+    results = runPipeline(context, stages).map((doc) => normalizeIncoming(doc) as Doc);
+  } catch (error) {
+    throw toCommandError(error);
+  }
+  const namespace =
+    typeof context.command.aggregate === 'string'
+      ? context.namespace
+      : `${context.db}.$cmd.aggregate`;
+  if (output?.kind === 'out') {
+    replaceCollection(context, output, results);
+    return openCursor(context, namespace, [], Infinity);
+  }
+  if (output?.kind === 'merge') {
+    await mergeInto(context, output, results);
+    return openCursor(context, namespace, [], Infinity);
+  }
+  const cursorOptions = isPlainObject(context.command.cursor) ? context.command.cursor : {};
+  const batchSize = cursorOptions.batchSize === undefined ? 101 : numberOf(cursorOptions.batchSize);
+  return openCursor(context, namespace, results, batchSize);
+}
+
+export const aggregateCommands: CommandTable = { aggregate };

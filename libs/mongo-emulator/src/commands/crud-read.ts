@@ -1,0 +1,152 @@
+import { Long, type Document } from 'bson';
+import { MongoCommandError } from '../errors';
+import { compileProjection } from '../query/projection';
+import {
+  compareValues,
+  canonicalKey,
+  isPlainObject,
+  numberOf,
+  type Doc,
+  type Value,
+} from '../query/values';
+import { indexValuesAt } from '../storage/paths';
+import type { CommandContext } from './context';
+import { selectDocuments } from './select';
+import type { CommandTable } from './types';
+
+const DEFAULT_FIRST_BATCH = 101;
+
+function batchSizeOf(value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = numberOf(value);
+  if (n < 0)
+    throw new MongoCommandError(
+      51024,
+      `BSON field 'batchSize' value must be >= 0, actual value '${n}'`,
+    );
+  return n === 0 && fallback === DEFAULT_FIRST_BATCH ? 0 : n || Infinity;
+}
+
+/** Returns the first batch and keeps the rest in a cursor owned by the command's session. */
+export function openCursor(
+  context: CommandContext,
+  namespace: string,
+  documents: Doc[],
+  batchSize: number,
+  singleBatch = false,
+): Document {
+  const firstBatch = documents.slice(0, batchSize);
+  if (singleBatch || firstBatch.length >= documents.length)
+    return { cursor: { firstBatch, id: Long.fromNumber(0), ns: namespace }, ok: 1 };
+  const cursor = context.state.cursors.open(
+    namespace,
+    documents,
+    firstBatch.length,
+    context.session?.key,
+  );
+  return { cursor: { firstBatch, id: cursor.id, ns: namespace }, ok: 1 };
+}
+
+function find(context: CommandContext): Document {
+  const command = context.command;
+  for (const field of ['filter', 'projection', 'sort'] as const) {
+    if (command[field] !== undefined && !isPlainObject(command[field])) {
+      throw new MongoCommandError(
+        'TypeMismatch',
+        `BSON field 'FindCommandRequest.${field}' is the wrong type '${Array.isArray(command[field]) ? 'array' : typeof command[field]}', expected type 'object'`,
+      );
+    }
+  }
+  const rawLimit = command.limit === undefined ? 0 : numberOf(command.limit);
+  const singleBatch = command.singleBatch === true || rawLimit < 0;
+  const limit = Math.abs(rawLimit);
+  const entries = selectDocuments(context.access(), {
+    filter: command.filter,
+    sort: command.sort,
+    skip: command.skip,
+    limit,
+    variables: context.variables,
+  });
+  const project = compileProjection(command.projection, command.filter);
+  const documents = entries.map((entry) => (project ? project(entry.doc) : entry.doc));
+  const batchSize = batchSizeOf(command.batchSize, DEFAULT_FIRST_BATCH);
+  return openCursor(
+    context,
+    context.namespace,
+    documents,
+    singleBatch ? Infinity : batchSize,
+    singleBatch,
+  );
+}
+
+function getMore(context: CommandContext): Document {
+  const id = context.command.getMore as Long;
+  const cursor = context.state.cursors.get(id);
+  if (!cursor)
+    throw new MongoCommandError('CursorNotFound', `cursor id ${id.toString()} not found`);
+  if (cursor.sessionKey !== undefined && cursor.sessionKey !== context.session?.key) {
+    throw new MongoCommandError(
+      50738,
+      `Cannot run getMore on cursor ${id.toString()}, which was created in session ${cursor.sessionKey}, in session ${context.session?.key ?? 'none'}`,
+    );
+  }
+  const batchSize = batchSizeOf(context.command.batchSize, Infinity);
+  const nextBatch = cursor.documents.slice(cursor.position, cursor.position + batchSize);
+  cursor.position += nextBatch.length;
+  const exhausted = cursor.position >= cursor.documents.length;
+  if (exhausted) context.state.cursors.close(id);
+  return {
+    cursor: { nextBatch, id: exhausted ? Long.fromNumber(0) : cursor.id, ns: cursor.namespace },
+    ok: 1,
+  };
+}
+
+function killCursors(context: CommandContext): Document {
+  const ids = Array.isArray(context.command.cursors) ? (context.command.cursors as Long[]) : [];
+  const cursorsKilled: Long[] = [];
+  const cursorsNotFound: Long[] = [];
+  for (const id of ids)
+    (context.state.cursors.close(id) ? cursorsKilled : cursorsNotFound).push(id);
+  return { cursorsKilled, cursorsNotFound, cursorsAlive: [], cursorsUnknown: [], ok: 1 };
+}
+
+function count(context: CommandContext): Document {
+  const limit = context.command.limit === undefined ? 0 : Math.abs(numberOf(context.command.limit));
+  const access = context.access();
+  if (
+    !context.command.query &&
+    !context.command.skip &&
+    !limit &&
+    !access.inTransaction &&
+    !access.isView
+  ) {
+    return { n: access.collection?.size ?? 0, ok: 1 };
+  }
+  const entries = selectDocuments(access, {
+    filter: context.command.query,
+    skip: context.command.skip,
+    limit,
+  });
+  return { n: entries.length, ok: 1 };
+}
+
+function distinct(context: CommandContext): Document {
+  const key = context.command.key;
+  if (typeof key !== 'string')
+    throw new MongoCommandError(
+      'TypeMismatch',
+      "BSON field 'distinct.key' is missing but a required field",
+    );
+  const entries = selectDocuments(context.access(), { filter: context.command.query });
+  const seen = new Map<string, Value>();
+  for (const entry of entries) {
+    for (const value of indexValuesAt(entry.doc, key)) {
+      if (value === undefined) continue;
+      const canonical = canonicalKey(value);
+      if (!seen.has(canonical)) seen.set(canonical, value);
+    }
+  }
+  return { values: [...seen.values()].sort(compareValues), ok: 1 };
+}
+
+export const readCommands: CommandTable = { find, getMore, killCursors, count, distinct };

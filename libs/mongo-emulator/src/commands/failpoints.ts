@@ -1,0 +1,19 @@
+import type { Document } from 'bson';
+import { MongoCommandError } from '../errors';
+import type { CommandContext } from './context';
+import type { CommandTable } from './types';
+
+function configureFailPoint(context: CommandContext): Document {
+  if (context.db !== 'admin')
+    throw new MongoCommandError(
+      13,
+      'configureFailPoint may only be run against the admin database.',
+    );
+  const name = context.command.configureFailPoint;
+  if (name !== 'failCommand')
+    throw new MongoCommandError('BadValue', `Cannot find FailPoint named '${String(name)}'`);
+  context.state.failPoints.configure(name, context.command.mode, context.command.data);
+  return { count: 0, ok: 1 };
+}
+
+export const failPointCommands: CommandTable = { configureFailPoint };

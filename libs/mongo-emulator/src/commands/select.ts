@@ -1,0 +1,41 @@
+import { MongoCommandError } from '../errors';
+import { compileFilter } from '../query/matcher';
+import { parseSort, sortDocuments } from '../query/sort';
+import { numberOf, type Doc } from '../query/values';
+import type { CollectionAccess, DocEntry } from '../storage/access';
+
+export interface SelectOptions {
+  filter?: unknown;
+  sort?: unknown;
+  skip?: unknown;
+  limit?: number;
+  variables?: Doc;
+}
+
+export function nonNegative(value: unknown, field: string): number {
+  if (value === undefined || value === null) return 0;
+  const n = numberOf(value);
+  if (!Number.isFinite(n) || n < 0)
+    throw new MongoCommandError(
+      51024,
+      `BSON field '${field}' value must be >= 0, actual value '${n}'`,
+    );
+  return n;
+}
+
+/** Matching documents in sort (or natural) order after skip and limit (limit 0 = none). */
+export function selectDocuments(access: CollectionAccess, options: SelectOptions): DocEntry[] {
+  const matcher = compileFilter(options.filter, options.variables);
+  const sort = parseSort(options.sort);
+  const skip = nonNegative(options.skip, 'skip');
+  const limit = options.limit ?? 0;
+  const stopAfter = !sort?.length && limit > 0 ? skip + limit : Infinity;
+  const matched: DocEntry[] = [];
+  for (const entry of access.entries(matcher.equality)) {
+    if (!matcher.test(entry.view)) continue;
+    matched.push(entry);
+    if (matched.length >= stopAfter) break;
+  }
+  const ordered = sortDocuments(matched, sort, (entry) => entry.view);
+  return limit > 0 ? ordered.slice(skip, skip + limit) : ordered.slice(skip);
+}

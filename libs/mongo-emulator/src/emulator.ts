@@ -1,0 +1,53 @@
+import { WireServer } from './server';
+import { EmulatorState } from './state';
+import { TtlMonitor } from './storage/ttl';
+
+export interface MongoEmulatorOptions {
+  /** Interface to listen on; default 127.0.0.1. */
+  host?: string;
+  /** TCP port; 0 (the default) picks a free one. */
+  port?: number;
+  /** Replica set name presented to clients; default "rs0". */
+  replicaSetName?: string;
+  /** Seconds between TTL passes; default 60, as MongoDB. */
+  ttlMonitorSleepSecs?: number;
+}
+
+/**
+ * An in-process server speaking the MongoDB wire protocol, presenting itself as the primary
+ * of a one-node MongoDB 7.0 replica set. Data lives in memory only.
+ */
+export class MongoEmulator {
+  private constructor(
+    private readonly server: WireServer,
+    private readonly ttl: TtlMonitor,
+    readonly uri: string,
+    readonly port: number,
+  ) {}
+
+  static async start(options: MongoEmulatorOptions = {}): Promise<MongoEmulator> {
+    const host = options.host ?? '127.0.0.1';
+    const replicaSetName = options.replicaSetName ?? 'rs0';
+    const state = new EmulatorState(
+      { host, port: options.port ?? 0, replicaSetName },
+      options.ttlMonitorSleepSecs ?? 60,
+    );
+    const server = new WireServer(state);
+    const port = await server.listen(host, options.port ?? 0);
+    state.identity = { host, port, replicaSetName };
+    const ttl = new TtlMonitor(state.engine);
+    ttl.start();
+    return new MongoEmulator(
+      server,
+      ttl,
+      `mongodb://${host}:${port}/?replicaSet=${encodeURIComponent(replicaSetName)}`,
+      port,
+    );
+  }
+
+  /** Closes the listening socket and every client connection. */
+  async stop(): Promise<void> {
+    this.ttl.stop();
+    await this.server.close();
+  }
+}

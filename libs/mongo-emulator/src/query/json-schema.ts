@@ -1,0 +1,148 @@
+import { bsonTypeName } from './type-names';
+import { compareValues, isPlainObject, valuesEqual, type Doc, type Value } from './values';
+
+type Schema = Doc;
+
+const JSON_TYPES: Record<string, (value: Value) => boolean> = {
+  object: isPlainObject,
+  array: Array.isArray,
+  string: (value) => typeof value === 'string',
+  number: (value) => typeof value === 'number',
+  integer: (value) => typeof value === 'number' && Number.isInteger(value),
+  boolean: (value) => typeof value === 'boolean',
+  null: (value) => value === null,
+};
+
+/** BSON type check on a query view, where int/long/double are all plain numbers. */
+function hasBsonType(value: Value, type: string): boolean {
+  const actual = bsonTypeName(value);
+  if (type === 'number') return ['int', 'long', 'double', 'decimal'].includes(actual);
+  if (['int', 'long'].includes(type))
+    return typeof value === 'number' ? Number.isInteger(value) : actual === type;
+  if (type === 'double') return typeof value === 'number' || actual === 'double';
+  return actual === type;
+}
+
+function anyOf<T>(spec: T | T[], check: (item: T) => boolean): boolean {
+  return Array.isArray(spec) ? spec.some(check) : check(spec);
+}
+
+/** Validates a value against MongoDB's `$jsonSchema` dialect (the commonly used keywords). */
+export function matchesSchema(value: Value, schema: Schema): boolean {
+  if (
+    schema.bsonType !== undefined &&
+    !anyOf(schema.bsonType as string | string[], (type) => hasBsonType(value, type))
+  )
+    return false;
+  if (
+    schema.type !== undefined &&
+    !anyOf(schema.type as string | string[], (type) => JSON_TYPES[type]?.(value) ?? false)
+  )
+    return false;
+  if (Array.isArray(schema.enum) && !schema.enum.some((option) => valuesEqual(option, value)))
+    return false;
+  if (typeof value === 'number') {
+    if (
+      schema.minimum !== undefined &&
+      (schema.exclusiveMinimum === true
+        ? value <= Number(schema.minimum)
+        : value < Number(schema.minimum))
+    )
+      return false;
+    if (
+      schema.maximum !== undefined &&
+      (schema.exclusiveMaximum === true
+        ? value >= Number(schema.maximum)
+        : value > Number(schema.maximum))
+    )
+      return false;
+    if (schema.multipleOf !== undefined && value % Number(schema.multipleOf) !== 0) return false;
+  }
+  if (typeof value === 'string') {
+    if (schema.minLength !== undefined && [...value].length < Number(schema.minLength))
+      return false;
+    if (schema.maxLength !== undefined && [...value].length > Number(schema.maxLength))
+      return false;
+    if (schema.pattern !== undefined && !new RegExp(String(schema.pattern), 'u').test(value))
+      return false;
+  }
+  if (Array.isArray(value) && !matchesArray(value, schema)) return false;
+  if (isPlainObject(value) && !matchesObject(value, schema)) return false;
+  if (
+    Array.isArray(schema.allOf) &&
+    !schema.allOf.every((sub) => matchesSchema(value, sub as Schema))
+  )
+    return false;
+  if (
+    Array.isArray(schema.anyOf) &&
+    !schema.anyOf.some((sub) => matchesSchema(value, sub as Schema))
+  )
+    return false;
+  if (
+    Array.isArray(schema.oneOf) &&
+    schema.oneOf.filter((sub) => matchesSchema(value, sub as Schema)).length !== 1
+  )
+    return false;
+  if (isPlainObject(schema.not) && matchesSchema(value, schema.not)) return false;
+  return true;
+}
+
+function matchesArray(value: Value[], schema: Schema): boolean {
+  if (schema.minItems !== undefined && value.length < Number(schema.minItems)) return false;
+  if (schema.maxItems !== undefined && value.length > Number(schema.maxItems)) return false;
+  if (
+    schema.uniqueItems === true &&
+    value.some((item, i) => value.findIndex((other) => compareValues(other, item) === 0) !== i)
+  )
+    return false;
+  if (isPlainObject(schema.items))
+    return value.every((item) => matchesSchema(item, schema.items as Schema));
+  if (Array.isArray(schema.items)) {
+    const tuple = schema.items as Schema[];
+    if (!tuple.every((sub, i) => i >= value.length || matchesSchema(value[i], sub))) return false;
+    if (schema.additionalItems === false && value.length > tuple.length) return false;
+  }
+  return true;
+}
+
+function matchesObject(value: Doc, schema: Schema): boolean {
+  const keys = Object.keys(value);
+  if (Array.isArray(schema.required) && !schema.required.every((field) => field in value))
+    return false;
+  if (schema.minProperties !== undefined && keys.length < Number(schema.minProperties))
+    return false;
+  if (schema.maxProperties !== undefined && keys.length > Number(schema.maxProperties))
+    return false;
+  const properties = (isPlainObject(schema.properties) ? schema.properties : {}) as Record<
+    string,
+    Schema
+  >;
+  const patterns = Object.entries(
+    isPlainObject(schema.patternProperties) ? schema.patternProperties : {},
+  ).map(([pattern, sub]) => [new RegExp(pattern, 'u'), sub as Schema] as const);
+  for (const key of keys) {
+    const known = properties[key];
+    if (known && !matchesSchema(value[key], known)) return false;
+    const byPattern = patterns.filter(([pattern]) => pattern.test(key));
+    if (!byPattern.every(([, sub]) => matchesSchema(value[key], sub))) return false;
+    if (!known && byPattern.length === 0) {
+      if (schema.additionalProperties === false) return false;
+      if (
+        isPlainObject(schema.additionalProperties) &&
+        !matchesSchema(value[key], schema.additionalProperties)
+      )
+        return false;
+    }
+  }
+  if (isPlainObject(schema.dependencies)) {
+    for (const [field, dependency] of Object.entries(schema.dependencies)) {
+      if (!(field in value)) continue;
+      if (Array.isArray(dependency) && !dependency.every((other) => other in value)) return false;
+      if (isPlainObject(dependency) && !matchesSchema(value, dependency)) return false;
+    }
+  }
+  return true;
+}
+
+export const jsonSchemaValidator = (schema: Schema) => (value: Value) =>
+  matchesSchema(value, schema);

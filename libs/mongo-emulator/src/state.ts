@@ -1,0 +1,52 @@
+import { Binary, Long, ObjectId, Timestamp } from 'bson';
+import { FailPoints } from './failpoints';
+import { CursorRegistry } from './session/cursors';
+import { SessionRegistry } from './session/sessions';
+import { Engine } from './storage/engine';
+
+export interface ServerIdentity {
+  host: string;
+  port: number;
+  replicaSetName: string;
+}
+
+/** Everything one emulated server holds: data, sessions, cursors, fail points, identity. */
+export class EmulatorState {
+  readonly engine: Engine;
+  readonly sessions: SessionRegistry;
+  readonly cursors = new CursorRegistry();
+  readonly failPoints = new FailPoints();
+  readonly electionId = new ObjectId('7fffffff0000000000000001');
+  readonly topologyProcessId = new ObjectId();
+  readonly startedAt = Date.now();
+  private readonly bootSeconds = Math.floor(Date.now() / 1000);
+  private connectionCounter = 0;
+  identity: ServerIdentity;
+
+  constructor(identity: ServerIdentity, ttlMonitorSleepSecs: number) {
+    this.identity = identity;
+    this.engine = new Engine({ ttlMonitorSleepSecs });
+    this.sessions = new SessionRegistry(this.engine);
+  }
+
+  get hostAndPort(): string {
+    return `${this.identity.host}:${this.identity.port}`;
+  }
+
+  nextConnectionId(): number {
+    this.connectionCounter += 1;
+    return this.connectionCounter;
+  }
+
+  /** The cluster time of the latest write: seconds since boot plus the logical clock. */
+  operationTime(): Timestamp {
+    return new Timestamp({ t: this.bootSeconds, i: this.engine.now() + 1 });
+  }
+
+  clusterTime(): Record<string, unknown> {
+    return {
+      clusterTime: this.operationTime(),
+      signature: { hash: new Binary(Buffer.alloc(20), 0), keyId: Long.fromNumber(0) },
+    };
+  }
+}

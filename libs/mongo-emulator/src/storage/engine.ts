@@ -1,0 +1,95 @@
+import { commandError } from '../errors';
+import { Collection, type CollectionOptions, type VersionHorizon } from './collection';
+
+export interface ServerParameters {
+  ttlMonitorSleepSecs: number;
+}
+
+/**
+ * All databases of the server, the logical clock that stamps every committed write, and the
+ * snapshot horizon of running transactions (which decides how much history collections keep).
+ */
+export class Engine implements VersionHorizon {
+  readonly databases = new Map<string, Map<string, Collection>>();
+  readonly parameters: ServerParameters;
+  private clock = 0;
+  private readonly snapshots = new Map<object, number>();
+
+  constructor(parameters: ServerParameters) {
+    this.parameters = parameters;
+  }
+
+  now(): number {
+    return this.clock;
+  }
+
+  tick(): number {
+    this.clock += 1;
+    return this.clock;
+  }
+
+  oldestSnapshot(): number | undefined {
+    let oldest: number | undefined;
+    for (const ts of this.snapshots.values()) if (oldest === undefined || ts < oldest) oldest = ts;
+    return oldest;
+  }
+
+  openSnapshot(owner: object): number {
+    const ts = this.clock;
+    this.snapshots.set(owner, ts);
+    return ts;
+  }
+
+  closeSnapshot(owner: object): void {
+    if (!this.snapshots.delete(owner) || this.snapshots.size > 0) return;
+    for (const collections of this.databases.values())
+      for (const collection of collections.values()) collection.sweep();
+  }
+
+  collection(db: string, name: string): Collection | undefined {
+    return this.databases.get(db)?.get(name);
+  }
+
+  /** Returns the collection, creating it (as an implicit create does) when missing. */
+  ensureCollection(db: string, name: string): Collection {
+    return this.collection(db, name) ?? this.createCollection(db, name, {});
+  }
+
+  createCollection(db: string, name: string, options: CollectionOptions): Collection {
+    validateCollectionName(db, name);
+    if (this.collection(db, name))
+      throw commandError('NamespaceExists', `Collection ${db}.${name} already exists.`);
+    let collections = this.databases.get(db);
+    if (!collections) this.databases.set(db, (collections = new Map()));
+    const collection = new Collection(db, name, options, this);
+    collections.set(name, collection);
+    return collection;
+  }
+
+  dropCollection(db: string, name: string): boolean {
+    const collections = this.databases.get(db);
+    if (!collections?.delete(name)) return false;
+    if (collections.size === 0) this.databases.delete(db);
+    return true;
+  }
+
+  dropDatabase(db: string): void {
+    this.databases.delete(db);
+  }
+
+  collections(db: string): Collection[] {
+    return [...(this.databases.get(db)?.values() ?? [])];
+  }
+}
+
+export function validateCollectionName(db: string, name: string): void {
+  if (
+    typeof name !== 'string' ||
+    name.length === 0 ||
+    name.includes('\0') ||
+    name.startsWith('.') ||
+    name.includes('$')
+  ) {
+    throw commandError('InvalidNamespace', `Invalid collection name: ${db}.${String(name)}`);
+  }
+}

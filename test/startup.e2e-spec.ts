@@ -1,0 +1,124 @@
+import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import request from 'supertest';
+import { createTestApp } from './support';
+
+const ROOT = join(__dirname, '..');
+
+/** Collects a child's JSON log lines and lets a test wait for one that matches. */
+class LogLines {
+  readonly lines: Record<string, any>[] = [];
+  private waiters: {
+    match: (line: Record<string, any>) => boolean;
+    resolve: (line: Record<string, any>) => void;
+  }[] = [];
+
+  constructor(child: ChildProcessWithoutNullStreams) {
+    createInterface({ input: child.stdout }).on('line', (text) => {
+      const line = JSON.parse(text) as Record<string, any>;
+      this.lines.push(line);
+      this.waiters = this.waiters.filter((waiter) => {
+        if (!waiter.match(line)) return true;
+        waiter.resolve(line);
+        return false;
+      });
+    });
+  }
+
+  waitFor(match: (line: Record<string, any>) => boolean): Promise<Record<string, any>> {
+    const seen = this.lines.find(match);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve) => this.waiters.push({ match, resolve }));
+  }
+}
+
+describe('start-up (e2e)', () => {
+  it('refuses to start in production without its required settings', async () => {
+    await expect(
+      createTestApp({ env: { NODE_ENV: 'production', MONGODB_URI: '' } }),
+    ).rejects.toThrow(/MONGODB_URI is required.*SMTP_URL is required/);
+  });
+
+  describe('main.ts', () => {
+    let child: ChildProcessWithoutNullStreams;
+    let logs: LogLines;
+    let stderr = '';
+
+    beforeAll(async () => {
+      child = spawn(
+        process.execPath,
+        ['-r', join(ROOT, 'tools/register.js'), join(ROOT, 'apps/api/src/main.ts')],
+        {
+          cwd: mkdtempSync(join(tmpdir(), 'kassa-main-')),
+          env: {
+            PATH: process.env.PATH,
+            NODE_ENV: 'development',
+            HOST: '127.0.0.1',
+            PORT: '0',
+            LOG_LEVEL: 'info',
+          },
+        },
+      );
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      logs = new LogLines(child);
+    }, 60_000);
+
+    afterAll(() => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    });
+
+    it('logs JSON lines and the URL it listens on', async () => {
+      const listening = await logs.waitFor((line) => /listening on http:\/\//.test(line.msg ?? ''));
+      expect(listening.level).toBe(30);
+      expect(stderr).toBe('');
+    }, 60_000);
+
+    it('warns once that the embedded emulator keeps data in memory only', () => {
+      const warnings = logs.lines.filter((line) => /in memory only/.test(line.msg ?? ''));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0].level).toBe(40);
+    });
+
+    it('serves /health with the request id in the access log and secrets redacted', async () => {
+      const listening = await logs.waitFor((line) => /listening on/.test(line.msg ?? ''));
+      const url = /(http:\/\/\S+)/.exec(listening.msg)![1];
+      await request(url)
+        .get('/health')
+        .set('X-Request-Id', 'main-e2e-1')
+        .set('Authorization', 'Bearer very-secret-token')
+        .set('Cookie', 'kassa_refresh=very-secret-cookie')
+        .expect(200);
+      const accessLog = await logs.waitFor(
+        (line) => line.requestId === 'main-e2e-1' && line.res?.statusCode === 200,
+      );
+      expect(accessLog.req.headers.authorization).toBe('[REDACTED]');
+      expect(accessLog.req.headers.cookie).toBe('[REDACTED]');
+      expect(JSON.stringify(logs.lines)).not.toContain('very-secret');
+    });
+
+    it('logs a client error at warn, with its request id on the filter line too', async () => {
+      const listening = await logs.waitFor((line) => /listening on/.test(line.msg ?? ''));
+      const url = /(http:\/\/\S+)/.exec(listening.msg)![1];
+      await request(url).get('/no-such-route').set('X-Request-Id', 'main-e2e-2').expect(404);
+      const lines = await Promise.all([
+        logs.waitFor((line) => line.requestId === 'main-e2e-2' && line.code === 'NOT_FOUND'),
+        logs.waitFor((line) => line.requestId === 'main-e2e-2' && line.res?.statusCode === 404),
+      ]);
+      expect(lines.map((line) => line.level)).toEqual([40, 40]);
+    });
+
+    it('runs its shutdown hooks on SIGTERM, then exits', async () => {
+      const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+        child.on('exit', (_code, signal) => resolve(signal)),
+      );
+      child.kill('SIGTERM');
+      expect(await exited).toBe('SIGTERM');
+      expect(logs.lines.map((line) => line.msg)).toContain(
+        'Stopped the in-process MongoDB emulator',
+      );
+    }, 30_000);
+  });
+});

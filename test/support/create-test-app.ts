@@ -1,0 +1,61 @@
+import { Module, Type } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Connection, ConnectionStates } from 'mongoose';
+import request from 'supertest';
+import { MONGO_TARGET, MongoTarget } from '@kassa/database';
+import { AppModule } from '../../apps/api/src/app.module';
+import { createApp } from '../../apps/api/src/bootstrap/create-app';
+import { applyEnvironment, testEnvironment } from './test-environment';
+
+export interface TestAppOptions {
+  /** Variables merged over the test defaults (e.g. `{ RATE_LIMIT_PER_MINUTE: '3' }`). */
+  env?: Record<string, string>;
+  /** Extra modules booted beside `AppModule` (test-only routes). */
+  imports?: Type[];
+}
+
+@Module({})
+class TestRootModule {}
+
+function rootModule(imports: Type[] | undefined) {
+  return imports?.length ? { module: TestRootModule, imports: [AppModule, ...imports] } : AppModule;
+}
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  /** supertest bound to the listening server: `http.get('/health').expect(200)`. */
+  http: ReturnType<typeof request>;
+  /** The app's Mongoose connection, to check what was stored. */
+  connection: Connection;
+  close(): Promise<void>;
+}
+
+/**
+ * Boots the real `AppModule` exactly as `main.ts` does (same `createApp()`/`configureApp()`),
+ * listening on an ephemeral loopback port, with a database of its own. The environment is set
+ * only while the app is built, then restored.
+ */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const restoreEnvironment = applyEnvironment({ ...testEnvironment(), ...options.env });
+  let app: NestFastifyApplication;
+  try {
+    app = await createApp(rootModule(options.imports));
+  } finally {
+    restoreEnvironment();
+  }
+  await app.listen(0, '127.0.0.1');
+  const connection = app.get<Connection>(getConnectionToken());
+  const target = app.get<MongoTarget>(MONGO_TARGET);
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    connection,
+    close: async () => {
+      if (!target.embedded && connection.readyState === ConnectionStates.connected) {
+        await connection.dropDatabase();
+      }
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export * from './create-test-app';
+export * from './test-environment';
+export * from './list-indexes';
