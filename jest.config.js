@@ -24,4 +24,5 @@ module.exports = {
     '^@kassa/(common|database|mongo-emulator|payment-gateway)(/(.*))?$': '<rootDir>/libs/$1/src$2',
   },
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/tools/jest-summary-reporter.js'],
 };
