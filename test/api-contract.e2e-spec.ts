@@ -1,6 +1,4 @@
-import { createTestApp, TestApp } from './support';
-import { adminToken, authTestEnvironment, bearer } from './support/auth';
-import { SmtpSink } from './support/smtp';
+import { adminToken, bearer, useAuthTestApp } from './support/auth';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -61,20 +59,12 @@ function concretePaths(template: string): string[] {
 }
 
 describe('the API contract published at /docs-json (e2e)', () => {
-  let smtp: SmtpSink;
-  let testApp: TestApp;
+  const suite = useAuthTestApp();
   let operations: Operation[];
 
   beforeAll(async () => {
-    smtp = await SmtpSink.start();
-    testApp = await createTestApp({ env: authTestEnvironment(smtp) });
-    const response = await testApp.http.get('/docs-json').expect(200);
+    const response = await suite.testApp.http.get('/docs-json').expect(200);
     operations = operationsOf(response.body);
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
-    await smtp?.stop();
   });
 
   it('documents the canonical and requirement routes', () => {
@@ -117,14 +107,14 @@ describe('the API contract published at /docs-json (e2e)', () => {
     expect(secured.length).toBeGreaterThanOrEqual(37);
     const admitted: string[] = [];
     for (const { method, path } of secured) {
-      const response = await testApp.http[method](concretePaths(path)[0]).send({});
+      const response = await suite.testApp.http[method](concretePaths(path)[0]).send({});
       if (response.status !== 401) admitted.push(`${method} ${path}: ${response.status}`);
     }
     expect(admitted).toEqual([]);
   });
 
   it('never answers hostile input with a 5xx and always in the error shape', async () => {
-    const admin = bearer(await adminToken(testApp.http));
+    const admin = bearer(await adminToken(suite.testApp.http));
     const failures: string[] = [];
     for (const { method, path: template } of operations) {
       for (const path of concretePaths(template)) {
@@ -133,7 +123,7 @@ describe('the API contract published at /docs-json (e2e)', () => {
         for (const [label, body, contentType] of bodies) {
           for (const authorization of [undefined, admin]) {
             const url = method === 'get' ? `${path}${HOSTILE_QUERY}` : path;
-            const request = testApp.http[method](url).set('Content-Type', contentType);
+            const request = suite.testApp.http[method](url).set('Content-Type', contentType);
             if (authorization) request.set('Authorization', authorization);
             const response = await (method === 'get' ? request : request.send(body));
             const shaped = response.status < 400 || typeof response.body?.error?.code === 'string';

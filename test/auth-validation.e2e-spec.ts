@@ -1,63 +1,40 @@
-import { createTestApp, TestApp } from './support';
 import {
   adminToken,
-  authTestEnvironment,
   bearer,
   newAccountInput,
   registerAndVerify,
+  useAuthTestApp,
 } from './support/auth';
-import { SmtpSink } from './support/smtp';
 
 function fieldsOf(body: { error: { details?: { field: string }[] } }): string[] {
   return (body.error.details ?? []).map((detail) => detail.field).sort();
 }
 
 describe('auth input rules (e2e)', () => {
-  let smtp: SmtpSink;
-  let testApp: TestApp;
-
-  beforeAll(async () => {
-    smtp = await SmtpSink.start();
-    testApp = await createTestApp({ env: authTestEnvironment(smtp) });
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
-    await smtp?.stop();
-  });
+  const suite = useAuthTestApp();
 
   describe('duplicates', () => {
-    it('refuses a username taken in another case with 409 ALREADY_EXISTS', async () => {
-      const first = newAccountInput();
-      await testApp.http.post('/auth/register').send(first).expect(201);
-      const response = await testApp.http
-        .post('/auth/register')
-        .send(newAccountInput({ username: first.username.toUpperCase() }))
-        .expect(409);
-      expect(response.body.error).toMatchObject({
-        code: 'ALREADY_EXISTS',
-        message: 'User with this username already exists',
-      });
-    });
-
-    it('refuses an email taken in another case with 409 ALREADY_EXISTS', async () => {
-      const first = newAccountInput();
-      await testApp.http.post('/auth/register').send(first).expect(201);
-      const response = await testApp.http
-        .post('/auth/register')
-        .send(newAccountInput({ email: first.email.toUpperCase() }))
-        .expect(409);
-      expect(response.body.error).toMatchObject({
-        code: 'ALREADY_EXISTS',
-        message: 'User with this email already exists',
-      });
-    });
+    it.each(['username', 'email'] as const)(
+      'refuses an already-used %s in another case with 409 ALREADY_EXISTS',
+      async (field) => {
+        const first = newAccountInput();
+        await suite.testApp.http.post('/auth/register').send(first).expect(201);
+        const response = await suite.testApp.http
+          .post('/auth/register')
+          .send(newAccountInput({ [field]: first[field].toUpperCase() }))
+          .expect(409);
+        expect(response.body.error).toMatchObject({
+          code: 'ALREADY_EXISTS',
+          message: `User with this ${field} already exists`,
+        });
+      },
+    );
 
     it('lets exactly one of two simultaneous registrations of a name win', async () => {
       const username = newAccountInput().username;
       const responses = await Promise.all([
-        testApp.http.post('/auth/register').send(newAccountInput({ username })),
-        testApp.http
+        suite.testApp.http.post('/auth/register').send(newAccountInput({ username })),
+        suite.testApp.http
           .post('/auth/register')
           .send(newAccountInput({ username: username.toUpperCase() })),
       ]);
@@ -67,7 +44,7 @@ describe('auth input rules (e2e)', () => {
 
   describe('malformed input', () => {
     it('explains every invalid registration field', async () => {
-      const response = await testApp.http
+      const response = await suite.testApp.http
         .post('/auth/register')
         .send({ username: 'a b', email: 'not-an-email', password: 'short' })
         .expect(400);
@@ -83,7 +60,7 @@ describe('auth input rules (e2e)', () => {
       ['a password over 128 characters', { password: 'p'.repeat(129) }, 'password'],
       ['an email over 254 characters', { email: `${'e'.repeat(250)}@example.test` }, 'email'],
     ])('refuses %s on register', async (_case, override, field) => {
-      const response = await testApp.http
+      const response = await suite.testApp.http
         .post('/auth/register')
         .send({ ...newAccountInput(), ...override })
         .expect(400);
@@ -91,7 +68,7 @@ describe('auth input rules (e2e)', () => {
     });
 
     it('refuses unknown fields, such as a role chosen at sign-up', async () => {
-      const response = await testApp.http
+      const response = await suite.testApp.http
         .post('/auth/register')
         .send({ ...newAccountInput(), role: 'admin' })
         .expect(400);
@@ -99,7 +76,7 @@ describe('auth input rules (e2e)', () => {
     });
 
     it('refuses an operator object as login username instead of matching every user', async () => {
-      const response = await testApp.http
+      const response = await suite.testApp.http
         .post('/auth/login')
         .send({ username: { $gt: '' }, password: { $gt: '' } })
         .expect(400);
@@ -107,7 +84,7 @@ describe('auth input rules (e2e)', () => {
     });
 
     it('asks for a username or an email on login', async () => {
-      const response = await testApp.http
+      const response = await suite.testApp.http
         .post('/auth/login')
         .send({ password: 'whatever1' })
         .expect(400);
@@ -117,7 +94,7 @@ describe('auth input rules (e2e)', () => {
     });
 
     it('refuses a code that is not six digits', async () => {
-      const response = await testApp.http
+      const response = await suite.testApp.http
         .post('/auth/verify')
         .send({ email: 'a@example.test', code: '12ab' })
         .expect(400);
@@ -125,7 +102,7 @@ describe('auth input rules (e2e)', () => {
     });
 
     it('refuses a refresh token of the wrong type', async () => {
-      const response = await testApp.http
+      const response = await suite.testApp.http
         .post('/auth/refresh')
         .send({ refreshToken: { $ne: null } })
         .expect(400);
@@ -135,12 +112,12 @@ describe('auth input rules (e2e)', () => {
 
   describe('credentials', () => {
     it('answers an unknown user and a wrong password identically', async () => {
-      const account = await registerAndVerify(testApp.http, smtp);
-      const wrongPassword = await testApp.http
+      const account = await registerAndVerify(suite.testApp.http, suite.smtp);
+      const wrongPassword = await suite.testApp.http
         .post('/auth/login')
         .send({ username: account.username, password: 'wrong-password' })
         .expect(401);
-      const unknownUser = await testApp.http
+      const unknownUser = await suite.testApp.http
         .post('/auth/login')
         .send({ username: 'nobody_here', password: account.password })
         .expect(401);
@@ -151,7 +128,7 @@ describe('auth input rules (e2e)', () => {
 
     it('refuses a forged, a garbled and a missing access token with 401', async () => {
       for (const authorization of ['Bearer not.a.jwt', 'Bearer ', 'Basic abc']) {
-        const response = await testApp.http
+        const response = await suite.testApp.http
           .get('/me')
           .set('Authorization', authorization)
           .expect(401);
@@ -164,25 +141,14 @@ describe('auth input rules (e2e)', () => {
         ).toString('base64url'),
         '',
       ].join('.');
-      await testApp.http.get('/users').set('Authorization', `Bearer ${forged}`).expect(401);
-      await testApp.http.get('/me').expect(401);
+      await suite.testApp.http.get('/users').set('Authorization', `Bearer ${forged}`).expect(401);
+      await suite.testApp.http.get('/me').expect(401);
     });
   });
 });
 
 describe('hostile input on auth and user routes (e2e)', () => {
-  let smtp: SmtpSink;
-  let testApp: TestApp;
-
-  beforeAll(async () => {
-    smtp = await SmtpSink.start();
-    testApp = await createTestApp({ env: authTestEnvironment(smtp) });
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
-    await smtp?.stop();
-  });
+  const suite = useAuthTestApp();
 
   const routes: [method: 'post' | 'patch' | 'put' | 'delete' | 'get', path: string][] = [
     ['post', '/auth/register'],
@@ -241,12 +207,12 @@ describe('hostile input on auth and user routes (e2e)', () => {
   ];
 
   it('never answers 500 and always uses the error shape', async () => {
-    const admin = bearer(await adminToken(testApp.http));
+    const admin = bearer(await adminToken(suite.testApp.http));
     const failures: string[] = [];
     for (const [method, path] of routes) {
       for (const [label, body, contentType] of bodies) {
         for (const authorization of [undefined, admin]) {
-          const request = testApp.http[method](path).set('Content-Type', contentType);
+          const request = suite.testApp.http[method](path).set('Content-Type', contentType);
           if (authorization) request.set('Authorization', authorization);
           const response = await (method === 'get' ? request : request.send(body));
           const shaped = response.status < 400 || typeof response.body?.error?.code === 'string';
@@ -261,24 +227,11 @@ describe('hostile input on auth and user routes (e2e)', () => {
 });
 
 describe('auth rate limit (e2e)', () => {
-  let smtp: SmtpSink;
-  let testApp: TestApp;
-
-  beforeAll(async () => {
-    smtp = await SmtpSink.start();
-    testApp = await createTestApp({
-      env: { ...authTestEnvironment(smtp), RATE_LIMIT_AUTH_PER_MINUTE: '3' },
-    });
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
-    await smtp?.stop();
-  });
+  const suite = useAuthTestApp({ RATE_LIMIT_AUTH_PER_MINUTE: '3' });
 
   it('stops a login brute force with 429 RATE_LIMITED', async () => {
     const attempt = () =>
-      testApp.http.post('/auth/login').send({ username: 'victim', password: 'guess-1234' });
+      suite.testApp.http.post('/auth/login').send({ username: 'victim', password: 'guess-1234' });
     for (let tries = 1; tries <= 3; tries++) {
       await attempt().expect(401);
     }

@@ -1,12 +1,10 @@
-import { createTestApp, TestApp } from './support';
 import {
-  authTestEnvironment,
   bearer,
   loginAs,
   newAccountInput,
   registerAndVerify,
+  useAuthTestApp,
 } from './support/auth';
-import { SmtpSink } from './support/smtp';
 
 function cookiesOf(response: { headers: Record<string, unknown> }): Record<string, string> {
   const header = (response.headers['set-cookie'] as string[] | undefined) ?? [];
@@ -25,22 +23,11 @@ function setCookieLine(response: { headers: Record<string, unknown> }, name: str
 }
 
 describe('auth (e2e)', () => {
-  let smtp: SmtpSink;
-  let testApp: TestApp;
-
-  beforeAll(async () => {
-    smtp = await SmtpSink.start();
-    testApp = await createTestApp({ env: authTestEnvironment(smtp) });
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
-    await smtp?.stop();
-  });
+  const suite = useAuthTestApp();
 
   describe('the whole journey', () => {
     it('registers, verifies the mailed code, logs in, rotates, detects reuse and logs out', async () => {
-      const { http } = testApp;
+      const { http } = suite.testApp;
       const input = newAccountInput();
 
       const registered = await http.post('/auth/register').send(input).expect(201);
@@ -51,7 +38,7 @@ describe('auth (e2e)', () => {
         status: 'unverified',
       });
 
-      const mail = await smtp.nextMailTo(input.email);
+      const mail = await suite.smtp.nextMailTo(input.email);
       expect(mail.subject).toBe('Your Kassa verification code');
       const code = /code is (\d{6})/.exec(mail.text)?.[1];
       expect(code).toMatch(/^\d{6}$/);
@@ -122,8 +109,8 @@ describe('auth (e2e)', () => {
     });
 
     it('stores no password, code or refresh token in clear', async () => {
-      const { http, connection } = testApp;
-      const account = await registerAndVerify(http, smtp);
+      const { http, connection } = suite.testApp;
+      const account = await registerAndVerify(http, suite.smtp);
       const tokens = await loginAs(http, account.username, account.password);
       const user = await connection.collection('users').findOne({ _id: account.id as never });
       expect(user?.passwordHash).toMatch(/^scrypt\$/);
@@ -137,7 +124,7 @@ describe('auth (e2e)', () => {
 
       const input = newAccountInput();
       await http.post('/auth/register').send(input).expect(201);
-      const code = await smtp.nextCodeFor(input.email);
+      const code = await suite.smtp.nextCodeFor(input.email);
       const codes = await connection.collection('verification_codes').find({}).toArray();
       expect(JSON.stringify(codes)).not.toMatch(new RegExp(`"${code}"`));
     });
@@ -145,11 +132,11 @@ describe('auth (e2e)', () => {
 
   describe('requirement routes', () => {
     it('serves /registration, /verification, /authentication, /access and /refresh like the canonical routes', async () => {
-      const { http } = testApp;
+      const { http } = suite.testApp;
       const input = newAccountInput();
       const registered = await http.post('/registration').send(input).expect(201);
       expect(registered.body.status).toBe('unverified');
-      const code = await smtp.nextCodeFor(input.email);
+      const code = await suite.smtp.nextCodeFor(input.email);
       await http
         .post('/verification')
         .send({ email: input.email, code })
@@ -178,7 +165,7 @@ describe('auth (e2e)', () => {
     });
 
     it('answers errors on requirement routes like on the canonical ones', async () => {
-      const { http } = testApp;
+      const { http } = suite.testApp;
       const bad = { username: 'x', email: 'nope', password: 'short' };
       const canonical = await http.post('/auth/register').send(bad).expect(400);
       const requirement = await http.post('/registration').send(bad).expect(400);
@@ -188,8 +175,8 @@ describe('auth (e2e)', () => {
 
   describe('cookies', () => {
     it('sets an httpOnly, SameSite=Strict refresh cookie on /auth and a readable CSRF cookie', async () => {
-      const account = await registerAndVerify(testApp.http, smtp);
-      const login = await testApp.http
+      const account = await registerAndVerify(suite.testApp.http, suite.smtp);
+      const login = await suite.testApp.http
         .post('/auth/login')
         .send({ username: account.username, password: account.password })
         .expect(200);
@@ -204,8 +191,8 @@ describe('auth (e2e)', () => {
     });
 
     it('refreshes from the cookie only with a matching X-CSRF-Token', async () => {
-      const { http } = testApp;
-      const account = await registerAndVerify(http, smtp);
+      const { http } = suite.testApp;
+      const account = await registerAndVerify(http, suite.smtp);
       const login = await http
         .post('/auth/login')
         .send({ username: account.username, password: account.password })
@@ -238,8 +225,8 @@ describe('auth (e2e)', () => {
     });
 
     it('logs out from the cookie with the CSRF header and clears the cookies', async () => {
-      const { http } = testApp;
-      const account = await registerAndVerify(http, smtp);
+      const { http } = suite.testApp;
+      const account = await registerAndVerify(http, suite.smtp);
       const login = await http
         .post('/auth/login')
         .send({ username: account.username, password: account.password })
@@ -260,13 +247,13 @@ describe('auth (e2e)', () => {
 
   describe('logout', () => {
     it('needs an access token or a refresh token', async () => {
-      const response = await testApp.http.post('/auth/logout').expect(401);
+      const response = await suite.testApp.http.post('/auth/logout').expect(401);
       expect(response.body.error.code).toBe('UNAUTHENTICATED');
     });
 
     it('ends only the session it belongs to', async () => {
-      const { http } = testApp;
-      const account = await registerAndVerify(http, smtp);
+      const { http } = suite.testApp;
+      const account = await registerAndVerify(http, suite.smtp);
       const laptop = await loginAs(http, account.username, account.password);
       const phone = await loginAs(http, account.username, account.password);
       await http.post('/auth/logout').set('Authorization', bearer(laptop.accessToken)).expect(204);
@@ -278,10 +265,10 @@ describe('auth (e2e)', () => {
 
   describe('verification codes', () => {
     it('locks the code after five wrong attempts, even for the right code', async () => {
-      const { http } = testApp;
+      const { http } = suite.testApp;
       const input = newAccountInput();
       await http.post('/auth/register').send(input).expect(201);
-      const code = await smtp.nextCodeFor(input.email);
+      const code = await suite.smtp.nextCodeFor(input.email);
       const wrong = code === '000000' ? '111111' : '000000';
 
       for (let attempt = 1; attempt <= 4; attempt++) {
@@ -305,10 +292,10 @@ describe('auth (e2e)', () => {
     });
 
     it('counts concurrent wrong attempts without losing any', async () => {
-      const { http } = testApp;
+      const { http } = suite.testApp;
       const input = newAccountInput();
       await http.post('/auth/register').send(input).expect(201);
-      const code = await smtp.nextCodeFor(input.email);
+      const code = await suite.smtp.nextCodeFor(input.email);
       const wrong = code === '000000' ? '111111' : '000000';
       const responses = await Promise.all(
         Array.from({ length: 8 }, () =>
@@ -322,10 +309,10 @@ describe('auth (e2e)', () => {
     });
 
     it('refuses an expired code', async () => {
-      const { http, connection } = testApp;
+      const { http, connection } = suite.testApp;
       const input = newAccountInput();
       const registered = await http.post('/auth/register').send(input).expect(201);
-      const code = await smtp.nextCodeFor(input.email);
+      const code = await suite.smtp.nextCodeFor(input.email);
       await connection
         .collection('verification_codes')
         .updateOne(
@@ -340,8 +327,8 @@ describe('auth (e2e)', () => {
     });
 
     it('refuses a code for an unknown or already verified address', async () => {
-      const { http } = testApp;
-      const account = await registerAndVerify(http, smtp);
+      const { http } = suite.testApp;
+      const account = await registerAndVerify(http, suite.smtp);
       const verified = await http
         .post('/auth/verify')
         .send({ email: account.email, code: '123456' })
@@ -355,30 +342,30 @@ describe('auth (e2e)', () => {
     });
 
     it('does not resend within the cool-down', async () => {
-      const { http } = testApp;
+      const { http } = suite.testApp;
       const input = newAccountInput();
       await http.post('/auth/register').send(input).expect(201);
-      await smtp.nextCodeFor(input.email);
+      await suite.smtp.nextCodeFor(input.email);
       const response = await http
         .post('/auth/verify/resend')
         .send({ email: input.email })
         .expect(429);
       expect(response.body.error.code).toBe('RESEND_TOO_SOON');
-      expect(smtp.pendingFor(input.email)).toHaveLength(0);
+      expect(suite.smtp.pendingFor(input.email)).toHaveLength(0);
     });
 
     it('keeps a registration whose mail failed, and lets the user ask again at once', async () => {
-      const { http } = testApp;
+      const { http } = suite.testApp;
       const input = newAccountInput();
-      smtp.refuseNextMailTo(input.email);
+      suite.smtp.refuseNextMailTo(input.email);
       await http.post('/auth/register').send(input).expect(201);
       await http.post('/auth/verify/resend').send({ email: input.email }).expect(202);
-      const code = await smtp.nextCodeFor(input.email);
+      const code = await suite.smtp.nextCodeFor(input.email);
       await http.post('/auth/verify').send({ email: input.email, code }).expect(200);
     });
 
     it('answers a resend for an unknown address like any other', async () => {
-      await testApp.http
+      await suite.testApp.http
         .post('/auth/verify/resend')
         .send({ email: 'nobody@example.test' })
         .expect(202, { status: 'sent' });
@@ -387,32 +374,19 @@ describe('auth (e2e)', () => {
 });
 
 describe('auth with no resend cool-down (e2e)', () => {
-  let smtp: SmtpSink;
-  let testApp: TestApp;
-
-  beforeAll(async () => {
-    smtp = await SmtpSink.start();
-    testApp = await createTestApp({
-      env: { ...authTestEnvironment(smtp), VERIFICATION_RESEND_COOLDOWN: '0s' },
-    });
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
-    await smtp?.stop();
-  });
+  const suite = useAuthTestApp({ VERIFICATION_RESEND_COOLDOWN: '0s' });
 
   it('resends a new code that replaces the old one and unlocks a locked code', async () => {
-    const { http } = testApp;
+    const { http } = suite.testApp;
     const input = newAccountInput();
     await http.post('/auth/register').send(input).expect(201);
-    const first = await smtp.nextCodeFor(input.email);
+    const first = await suite.smtp.nextCodeFor(input.email);
     const wrong = first === '000000' ? '111111' : '000000';
     for (let attempt = 1; attempt <= 5; attempt++) {
       await http.post('/auth/verify').send({ email: input.email, code: wrong }).expect(400);
     }
     await http.post('/auth/verify/resend').send({ email: input.email }).expect(202);
-    const second = await smtp.nextCodeFor(input.email);
+    const second = await suite.smtp.nextCodeFor(input.email);
     if (second !== first) {
       const stale = await http
         .post('/auth/verify')

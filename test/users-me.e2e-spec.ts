@@ -1,45 +1,32 @@
-import { createTestApp, TestApp } from './support';
 import {
-  authTestEnvironment,
   bearer,
   loginAs,
   newAccountInput,
   registerAndLogin,
   registerAndVerify,
+  useAuthTestApp,
 } from './support/auth';
-import { SmtpSink } from './support/smtp';
 
 describe('own account (e2e)', () => {
-  let smtp: SmtpSink;
-  let testApp: TestApp;
-
-  beforeAll(async () => {
-    smtp = await SmtpSink.start();
-    testApp = await createTestApp({ env: authTestEnvironment(smtp) });
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
-    await smtp?.stop();
-  });
+  const suite = useAuthTestApp();
 
   describe('PATCH /me', () => {
     it('renames the user at once', async () => {
-      const account = await registerAndLogin(testApp.http, smtp);
+      const account = await registerAndLogin(suite.testApp.http, suite.smtp);
       const username = newAccountInput().username;
-      const response = await testApp.http
+      const response = await suite.testApp.http
         .patch('/me')
         .set('Authorization', bearer(account.accessToken))
         .send({ username })
         .expect(200);
       expect(response.body.username).toBe(username);
-      await loginAs(testApp.http, username, account.password);
+      await loginAs(suite.testApp.http, username, account.password);
     });
 
     it('refuses a username taken in another case', async () => {
-      const other = await registerAndVerify(testApp.http, smtp);
-      const account = await registerAndLogin(testApp.http, smtp);
-      const response = await testApp.http
+      const other = await registerAndVerify(suite.testApp.http, suite.smtp);
+      const account = await registerAndLogin(suite.testApp.http, suite.smtp);
+      const response = await suite.testApp.http
         .patch('/me')
         .set('Authorization', bearer(account.accessToken))
         .send({ username: other.username.toUpperCase() })
@@ -48,8 +35,8 @@ describe('own account (e2e)', () => {
     });
 
     it('keeps a new email pending until the code mailed to it is confirmed', async () => {
-      const { http } = testApp;
-      const account = await registerAndLogin(http, smtp);
+      const { http } = suite.testApp;
+      const account = await registerAndLogin(http, suite.smtp);
       const auth = bearer(account.accessToken);
       const newEmail = newAccountInput().email;
 
@@ -59,7 +46,7 @@ describe('own account (e2e)', () => {
         .send({ email: newEmail })
         .expect(200);
       expect(pending.body).toMatchObject({ email: account.email, pendingEmail: newEmail });
-      const mail = await smtp.nextMailTo(newEmail);
+      const mail = await suite.smtp.nextMailTo(newEmail);
       expect(mail.subject).toBe('Confirm your new Kassa email address');
       const code = /code is (\d{6})/.exec(mail.text)?.[1];
       await http
@@ -88,9 +75,9 @@ describe('own account (e2e)', () => {
     });
 
     it('refuses an email another account uses', async () => {
-      const other = await registerAndVerify(testApp.http, smtp);
-      const account = await registerAndLogin(testApp.http, smtp);
-      const response = await testApp.http
+      const other = await registerAndVerify(suite.testApp.http, suite.smtp);
+      const account = await registerAndLogin(suite.testApp.http, suite.smtp);
+      const response = await suite.testApp.http
         .patch('/me')
         .set('Authorization', bearer(account.accessToken))
         .send({ email: other.email.toUpperCase() })
@@ -99,8 +86,8 @@ describe('own account (e2e)', () => {
     });
 
     it('refuses fields a user may not set on themselves', async () => {
-      const account = await registerAndLogin(testApp.http, smtp);
-      const response = await testApp.http
+      const account = await registerAndLogin(suite.testApp.http, suite.smtp);
+      const response = await suite.testApp.http
         .patch('/me')
         .set('Authorization', bearer(account.accessToken))
         .send({ role: 'admin', status: 'active' })
@@ -114,8 +101,8 @@ describe('own account (e2e)', () => {
 
   describe('POST /me/password', () => {
     it('changes the password and kills every old access and refresh token', async () => {
-      const { http } = testApp;
-      const account = await registerAndVerify(http, smtp);
+      const { http } = suite.testApp;
+      const account = await registerAndVerify(http, suite.smtp);
       const first = await loginAs(http, account.username, account.password);
       const second = await loginAs(http, account.username, account.password);
 
@@ -137,8 +124,8 @@ describe('own account (e2e)', () => {
     });
 
     it('refuses a wrong current password and a weak new one', async () => {
-      const account = await registerAndLogin(testApp.http, smtp);
-      const wrong = await testApp.http
+      const account = await registerAndLogin(suite.testApp.http, suite.smtp);
+      const wrong = await suite.testApp.http
         .post('/me/password')
         .set('Authorization', bearer(account.accessToken))
         .send({ currentPassword: 'not-my-password', newPassword: 'brand-new-password' })
@@ -146,21 +133,24 @@ describe('own account (e2e)', () => {
       expect(wrong.body.error.details).toEqual([
         { field: 'currentPassword', message: 'currentPassword is incorrect' },
       ]);
-      const weak = await testApp.http
+      const weak = await suite.testApp.http
         .post('/me/password')
         .set('Authorization', bearer(account.accessToken))
         .send({ currentPassword: account.password, newPassword: 'short' })
         .expect(400);
       expect(weak.body.error.details[0].field).toBe('newPassword');
-      await testApp.http.get('/me').set('Authorization', bearer(account.accessToken)).expect(200);
+      await suite.testApp.http
+        .get('/me')
+        .set('Authorization', bearer(account.accessToken))
+        .expect(200);
     });
   });
 
   it('requires a token for every /me route', async () => {
-    await testApp.http.get('/me').expect(401);
-    await testApp.http.post('/me').expect(401);
-    await testApp.http.patch('/me').send({ username: 'someone' }).expect(401);
-    await testApp.http.post('/me/password').send({}).expect(401);
-    await testApp.http.post('/me/email/verification').send({ code: '123456' }).expect(401);
+    await suite.testApp.http.get('/me').expect(401);
+    await suite.testApp.http.post('/me').expect(401);
+    await suite.testApp.http.patch('/me').send({ username: 'someone' }).expect(401);
+    await suite.testApp.http.post('/me/password').send({}).expect(401);
+    await suite.testApp.http.post('/me/email/verification').send({ code: '123456' }).expect(401);
   });
 });

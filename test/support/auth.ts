@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { TestApp } from './create-test-app';
+import { createTestApp, TestApp } from './create-test-app';
 import { SmtpSink } from './smtp';
 
 type Http = TestApp['http'];
@@ -19,6 +19,32 @@ export function authTestEnvironment(smtp: SmtpSink): Record<string, string> {
     ADMIN_EMAIL: TEST_ADMIN.email,
     ADMIN_PASSWORD: TEST_ADMIN.password,
   };
+}
+
+/** The app of an auth spec and the SMTP sink it mails to. */
+export interface AuthTestApp {
+  smtp: SmtpSink;
+  testApp: TestApp;
+}
+
+/**
+ * Registers the hooks of a spec that needs mail: start an SMTP sink and the app mailing to it
+ * (with {@link authTestEnvironment} plus `env`) before all tests, close both after all.
+ */
+export function useAuthTestApp(env: Record<string, string> = {}): AuthTestApp {
+  const suite = {} as AuthTestApp;
+
+  beforeAll(async () => {
+    suite.smtp = await SmtpSink.start();
+    suite.testApp = await createTestApp({ env: { ...authTestEnvironment(suite.smtp), ...env } });
+  });
+
+  afterAll(async () => {
+    await suite.testApp?.close();
+    await suite.smtp?.stop();
+  });
+
+  return suite;
 }
 
 export interface AccountInput {

@@ -1,63 +1,42 @@
 import { execFile } from 'child_process';
-import mongoose, { Connection, Model } from 'mongoose';
+import mongoose from 'mongoose';
 import { join } from 'path';
 import { promisify } from 'util';
-import { aProduct, Product, productModel } from './product.model';
-import { startTestDatabase, TestDatabase } from './test-database';
+import { aProduct, productModel } from './product.model';
+import { useProductsDatabase } from './products-database';
 
 const run = promisify(execFile);
 const REGISTER = join(__dirname, '..', '..', '..', 'tools', 'register.js');
 const WRITER_SCRIPT = join(__dirname, 'fixtures', 'insert-writer.ts');
 
 describe('MongoEmulator under concurrency', () => {
-  let database: TestDatabase;
-  let connection: Connection;
-  let products: Model<Product>;
-
-  beforeAll(async () => {
-    database = await startTestDatabase('mongoose-concurrency');
-    connection = await mongoose
-      .createConnection(database.uri, { dbName: database.dbName })
-      .asPromise();
-    products = productModel(connection);
-    await products.init();
-  });
-
-  afterAll(async () => {
-    await connection?.dropDatabase();
-    await connection?.close();
-    await database?.stop();
-  });
-
-  beforeEach(() => products.deleteMany({}));
+  const db = useProductsDatabase('mongoose-concurrency');
 
   it('gives exactly 60 successes to 100 concurrent conditional decrements of a stock of 60', async () => {
-    await products.create(aProduct({ _id: 'hot', stock: 60 }));
+    await db.products.create(aProduct({ _id: 'hot', stock: 60 }));
 
     const results = await Promise.all(
       Array.from({ length: 100 }, () =>
-        products.updateOne({ _id: 'hot', stock: { $gt: 0 } }, { $inc: { stock: -1 } }),
+        db.products.updateOne({ _id: 'hot', stock: { $gt: 0 } }, { $inc: { stock: -1 } }),
       ),
     );
 
     expect(results.filter((result) => result.modifiedCount === 1)).toHaveLength(60);
-    expect(await products.findById('hot').lean()).toMatchObject({ stock: 0 });
+    expect(await db.products.findById('hot').lean()).toMatchObject({ stock: 0 });
   });
 
   it('serves two clients at once, each seeing the writes of the other', async () => {
-    const other = await mongoose
-      .createConnection(database.uri, { dbName: database.dbName })
-      .asPromise();
+    const other = await mongoose.createConnection(db.uri, { dbName: db.dbName }).asPromise();
     try {
       const otherProducts = productModel(other);
       await Promise.all([
-        ...Array.from({ length: 50 }, (_, i) => products.create(aProduct({ _id: `mine-${i}` }))),
+        ...Array.from({ length: 50 }, (_, i) => db.products.create(aProduct({ _id: `mine-${i}` }))),
         ...Array.from({ length: 50 }, (_, i) =>
           otherProducts.create(aProduct({ _id: `theirs-${i}` })),
         ),
       ]);
 
-      expect(await products.countDocuments({ _id: /^theirs-/ })).toBe(50);
+      expect(await db.products.countDocuments({ _id: /^theirs-/ })).toBe(50);
       expect(await otherProducts.countDocuments({ _id: /^mine-/ })).toBe(50);
     } finally {
       await other.close();
@@ -69,18 +48,18 @@ describe('MongoEmulator under concurrency', () => {
       '-r',
       REGISTER,
       WRITER_SCRIPT,
-      database.uri,
-      database.dbName,
+      db.uri,
+      db.dbName,
       'products',
       '50',
     ]);
     await Promise.all(
-      Array.from({ length: 50 }, (_, i) => products.create(aProduct({ _id: `local-${i}` }))),
+      Array.from({ length: 50 }, (_, i) => db.products.create(aProduct({ _id: `local-${i}` }))),
     );
     const { stdout } = await child;
 
     expect(JSON.parse(stdout)).toEqual({ inserted: 50 });
-    expect(await products.countDocuments({ _id: /^remote-/ })).toBe(50);
-    expect(await products.countDocuments({ _id: /^local-/ })).toBe(50);
+    expect(await db.products.countDocuments({ _id: /^remote-/ })).toBe(50);
+    expect(await db.products.countDocuments({ _id: /^local-/ })).toBe(50);
   });
 });

@@ -1,6 +1,6 @@
-import mongoose, { ClientSession, Connection, Model } from 'mongoose';
-import { aProduct, Product, productModel } from './product.model';
-import { startTestDatabase, TestDatabase } from './test-database';
+import { ClientSession } from 'mongoose';
+import { aProduct } from './product.model';
+import { useProductsDatabase } from './products-database';
 
 /** Resolves once both parties have arrived. */
 function twoPartyBarrier(): { arrive(): Promise<void> } {
@@ -17,86 +17,67 @@ function twoPartyBarrier(): { arrive(): Promise<void> } {
 }
 
 describe('MongoEmulator transactions through Mongoose', () => {
-  let database: TestDatabase;
-  let connection: Connection;
-  let products: Model<Product>;
-
-  beforeAll(async () => {
-    database = await startTestDatabase('mongoose-transactions');
-    connection = await mongoose
-      .createConnection(database.uri, { dbName: database.dbName })
-      .asPromise();
-    products = productModel(connection);
-    await products.init();
-  });
-
-  afterAll(async () => {
-    await connection?.dropDatabase();
-    await connection?.close();
-    await database?.stop();
-  });
-
-  beforeEach(() => products.deleteMany({}));
+  const db = useProductsDatabase('mongoose-transactions');
 
   it('makes writes visible only after commit', async () => {
-    await connection.transaction(async (session: ClientSession) => {
-      await products.create([aProduct({ _id: 'a' }), aProduct({ _id: 'b' })], {
+    await db.connection.transaction(async (session: ClientSession) => {
+      await db.products.create([aProduct({ _id: 'a' }), aProduct({ _id: 'b' })], {
         session,
         ordered: true,
       });
-      await products.updateOne({ _id: 'a' }, { $set: { stock: 1 } }, { session });
+      await db.products.updateOne({ _id: 'a' }, { $set: { stock: 1 } }, { session });
 
-      expect(await products.countDocuments({})).toBe(0);
-      expect(await products.countDocuments({}).session(session)).toBe(2);
+      expect(await db.products.countDocuments({})).toBe(0);
+      expect(await db.products.countDocuments({}).session(session)).toBe(2);
     });
 
-    expect(await products.countDocuments({})).toBe(2);
-    expect(await products.findById('a').lean()).toMatchObject({ stock: 1 });
+    expect(await db.products.countDocuments({})).toBe(2);
+    expect(await db.products.findById('a').lean()).toMatchObject({ stock: 1 });
   });
 
   it('leaves nothing behind when the transaction is aborted', async () => {
-    await products.create(aProduct({ _id: 'kept', stock: 5 }));
+    await db.products.create(aProduct({ _id: 'kept', stock: 5 }));
 
-    const failure = await connection
+    const failure = await db.connection
       .transaction(async (session: ClientSession) => {
-        await products.create([aProduct({ _id: 'discarded' })], { session });
-        await products.updateOne({ _id: 'kept' }, { $inc: { stock: -5 } }, { session });
+        await db.products.create([aProduct({ _id: 'discarded' })], { session });
+        await db.products.updateOne({ _id: 'kept' }, { $inc: { stock: -5 } }, { session });
         throw new Error('changed my mind');
       })
       .catch((error: Error) => error);
 
     expect(failure).toEqual(new Error('changed my mind'));
-    expect(await products.find().lean()).toEqual([
+    expect(await db.products.find().lean()).toEqual([
       expect.objectContaining({ _id: 'kept', stock: 5 }),
     ]);
   });
 
   it('aborts explicitly with abortTransaction', async () => {
-    const session = await connection.startSession();
+    const session = await db.connection.startSession();
     session.startTransaction();
-    await products.create([aProduct({ _id: 'never' })], { session });
+    await db.products.create([aProduct({ _id: 'never' })], { session });
     await session.abortTransaction();
     await session.endSession();
 
-    expect(await products.countDocuments({ _id: 'never' })).toBe(0);
+    expect(await db.products.countDocuments({ _id: 'never' })).toBe(0);
   });
 
   it('retries a write conflict so that both concurrent transactions apply exactly once', async () => {
-    await products.create(aProduct({ _id: 'contended', stock: 10 }));
+    await db.products.create(aProduct({ _id: 'contended', stock: 10 }));
     const bothHaveRead = twoPartyBarrier();
     let attempts = 0;
     const decrement = (by: number) =>
-      connection.transaction(async (session: ClientSession) => {
+      db.connection.transaction(async (session: ClientSession) => {
         attempts += 1;
         const firstAttempt = attempts <= 2;
-        await products.findById('contended').session(session).lean();
+        await db.products.findById('contended').session(session).lean();
         if (firstAttempt) await bothHaveRead.arrive();
-        await products.updateOne({ _id: 'contended' }, { $inc: { stock: -by } }, { session });
+        await db.products.updateOne({ _id: 'contended' }, { $inc: { stock: -by } }, { session });
       });
 
     await Promise.all([decrement(1), decrement(2)]);
 
     expect(attempts).toBeGreaterThanOrEqual(3);
-    expect(await products.findById('contended').lean()).toMatchObject({ stock: 7 });
+    expect(await db.products.findById('contended').lean()).toMatchObject({ stock: 7 });
   });
 });

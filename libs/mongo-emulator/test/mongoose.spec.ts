@@ -1,7 +1,7 @@
-import mongoose, { Connection, Model, Schema, Types } from 'mongoose';
+import { Schema, Types } from 'mongoose';
 import { Binary, Decimal128, Long, ObjectId, UUID } from 'mongodb';
-import { aProduct, Product, productModel } from './product.model';
-import { startTestDatabase, TestDatabase } from './test-database';
+import { aProduct } from './product.model';
+import { useProductsDatabase } from './products-database';
 
 interface TypedValues {
   ref: Types.ObjectId;
@@ -20,46 +20,27 @@ const TypedValuesSchema = new Schema<TypedValues>({
 });
 
 describe('MongoEmulator through Mongoose', () => {
-  let database: TestDatabase;
-  let connection: Connection;
-  let products: Model<Product>;
-
-  beforeAll(async () => {
-    database = await startTestDatabase('mongoose-crud');
-    connection = await mongoose
-      .createConnection(database.uri, { dbName: database.dbName })
-      .asPromise();
-    products = productModel(connection);
-    await products.init();
-  });
-
-  afterAll(async () => {
-    await connection?.dropDatabase();
-    await connection?.close();
-    await database?.stop();
-  });
-
-  beforeEach(() => products.deleteMany({}));
+  const db = useProductsDatabase('mongoose-crud');
 
   describe('CRUD through a schema model', () => {
     it('creates and reads back a document with its defaults and timestamps', async () => {
-      await products.create(aProduct({ _id: 'mug', name: 'Mug' }));
+      await db.products.create(aProduct({ _id: 'mug', name: 'Mug' }));
 
-      const stored = await products.findById('mug').lean();
+      const stored = await db.products.findById('mug').lean();
 
       expect(stored).toMatchObject({ _id: 'mug', name: 'Mug', stock: 10, tags: [] });
       expect(stored?.createdAt).toBeInstanceOf(Date);
     });
 
     it('finds with a filter, sort, skip and limit', async () => {
-      await products.insertMany([
+      await db.products.insertMany([
         aProduct({ name: 'A', priceCents: 300 }),
         aProduct({ name: 'B', priceCents: 100 }),
         aProduct({ name: 'C', priceCents: 200 }),
         aProduct({ name: 'D', priceCents: 50, stock: 0 }),
       ]);
 
-      const names = await products
+      const names = await db.products
         .find({ stock: { $gt: 0 } })
         .sort({ priceCents: -1 })
         .skip(1)
@@ -70,9 +51,9 @@ describe('MongoEmulator through Mongoose', () => {
     });
 
     it('updates with operators and returns the new document', async () => {
-      await products.create(aProduct({ _id: 'cup', stock: 5 }));
+      await db.products.create(aProduct({ _id: 'cup', stock: 5 }));
 
-      const updated = await products
+      const updated = await db.products
         .findOneAndUpdate(
           { _id: 'cup' },
           { $inc: { stock: 2 }, $push: { tags: 'sale' } },
@@ -84,18 +65,18 @@ describe('MongoEmulator through Mongoose', () => {
     });
 
     it('deletes a document', async () => {
-      await products.create(aProduct({ _id: 'gone' }));
+      await db.products.create(aProduct({ _id: 'gone' }));
 
-      const result = await products.deleteOne({ _id: 'gone' });
+      const result = await db.products.deleteOne({ _id: 'gone' });
 
       expect(result.deletedCount).toBe(1);
-      expect(await products.countDocuments({ _id: 'gone' })).toBe(0);
+      expect(await db.products.countDocuments({ _id: 'gone' })).toBe(0);
     });
 
     it('runs an aggregation', async () => {
-      await products.insertMany([aProduct({ stock: 3 }), aProduct({ stock: 4 })]);
+      await db.products.insertMany([aProduct({ stock: 3 }), aProduct({ stock: 4 })]);
 
-      const [total] = await products.aggregate([
+      const [total] = await db.products.aggregate([
         { $group: { _id: null, stock: { $sum: '$stock' } } },
       ]);
 
@@ -105,21 +86,21 @@ describe('MongoEmulator through Mongoose', () => {
 
   describe('unique index', () => {
     it('rejects a duplicate key with code 11000 and the offending key value', async () => {
-      await products.create(aProduct({ _id: 'first', sku: 'DUP-1' }));
+      await db.products.create(aProduct({ _id: 'first', sku: 'DUP-1' }));
 
-      const error = await products
+      const error = await db.products
         .create(aProduct({ _id: 'second', sku: 'DUP-1' }))
         .catch((e) => e);
 
       expect(error.code).toBe(11000);
       expect(error.keyValue).toEqual({ sku: 'DUP-1' });
-      expect(await products.countDocuments({ sku: 'DUP-1' })).toBe(1);
+      expect(await db.products.countDocuments({ sku: 'DUP-1' })).toBe(1);
     });
   });
 
   describe('BSON types', () => {
     it('round-trips ObjectId, Date, Decimal128, UUID and Long', async () => {
-      const typed = connection.model<TypedValues>('TypedValues', TypedValuesSchema);
+      const typed = db.connection.model<TypedValues>('TypedValues', TypedValuesSchema);
       const values = {
         ref: new Types.ObjectId(),
         at: new Date('2024-02-29T12:34:56.789Z'),
@@ -130,7 +111,7 @@ describe('MongoEmulator through Mongoose', () => {
       const created = await typed.create(values);
 
       const lean = await typed.findById(created._id).lean();
-      const raw = await connection
+      const raw = await db.connection
         .collection('typedvalues')
         .findOne({ _id: created._id }, { promoteLongs: false });
 

@@ -35,7 +35,7 @@ import {
   RATE_LIMITED,
   UNAUTHENTICATED,
   VALIDATION_FAILED,
-} from './swagger/api-errors.decorator';
+} from '../http/api-errors.decorator';
 import {
   CODE_REJECTIONS,
   CSRF_REJECTED,

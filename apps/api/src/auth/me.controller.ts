@@ -19,7 +19,7 @@ import {
   RATE_LIMITED,
   UNAUTHENTICATED,
   VALIDATION_FAILED,
-} from './swagger/api-errors.decorator';
+} from '../http/api-errors.decorator';
 import { CODE_REJECTIONS, RESEND_TOO_SOON } from './swagger/auth-errors';
 
 /** The caller's own account. `POST /me` (a requirement route) answers like `GET /me`. */

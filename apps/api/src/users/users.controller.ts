@@ -4,7 +4,6 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthUser } from '../auth/auth-user';
@@ -17,11 +16,13 @@ import {
   NOT_FOUND,
   UNAUTHENTICATED,
   VALIDATION_FAILED,
-} from '../auth/swagger/api-errors.decorator';
+} from '../http/api-errors.decorator';
+import { ApiListQuery } from '../http/api-list-query.decorator';
 import { ReplaceUserDto, UpdateUserDto } from './dto/update-user.dto';
 import { UserIdParamsDto } from './dto/user-id-params.dto';
 import { toUserPage, toUserResponse, UserPageDto, UserResponseDto } from './dto/user-response.dto';
 import { Role } from './role';
+import { USER_LIST_SPEC } from './users-list';
 import { UsersService } from './users.service';
 
 const LAST_ADMIN = {
@@ -41,25 +42,9 @@ export class UsersController {
 
   @Get('users')
   @ApiOperation({ summary: 'List users (filter, sort, search, paginate)' })
-  @ApiQuery({ name: 'page', required: false, example: 1 })
-  @ApiQuery({ name: 'limit', required: false, example: 20, description: '1-100' })
-  @ApiQuery({
-    name: 'sort',
-    required: false,
-    example: '-createdAt,username',
-    description:
-      'Comma list of username, email, role, status, createdAt, updatedAt; - for descending',
-  })
-  @ApiQuery({ name: 'search', required: false, example: 'ada', description: 'Username or email' })
-  @ApiQuery({
-    name: 'filter',
-    required: false,
-    style: 'deepObject',
-    explode: true,
-    type: 'object',
-    example: { role: 'customer', status: { in: 'active,unverified' } },
-    description:
-      'filter[field]=v or filter[field][eq|ne|gt|gte|lt|lte|in]=v on username, email, role, status, createdAt, updatedAt',
+  @ApiListQuery(USER_LIST_SPEC, {
+    filter: { role: 'customer', status: { in: 'active,unverified' } },
+    sort: '-createdAt,username',
   })
   @ApiOkResponse({ type: UserPageDto })
   @ApiErrors(VALIDATION_FAILED)

@@ -13,7 +13,7 @@ import { Role } from './role';
 import { isPromotion } from './role-rank';
 import { UserRecord } from './user.record';
 import { UserStatus } from './user-status';
-import { normaliseUserListQuery, USER_LIST_SPEC } from './users-list';
+import { USER_LIST_SPEC } from './users-list';
 import { UsersRepository } from './users.repository';
 
 export interface AdminUserChanges {
@@ -36,7 +36,7 @@ export class UsersService {
   ) {}
 
   async list(rawQuery: Record<string, unknown>) {
-    const query = parseListQuery(normaliseUserListQuery(rawQuery), USER_LIST_SPEC);
+    const query = parseListQuery(rawQuery, USER_LIST_SPEC);
     const page = await this.users.list(query);
     return toPage(page.items, page.total, query);
   }

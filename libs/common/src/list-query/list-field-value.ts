@@ -53,7 +53,7 @@ export function castListValue(field: ListField, raw: string, label: string): Cas
   }
   switch (field.type) {
     case 'string':
-      return valid(raw);
+      return valid(field.normalise ? field.normalise(raw) : raw);
     case 'number':
       return NUMBER.test(raw) ? valid(Number(raw)) : invalid(`${label} must be a number`);
     case 'money':

@@ -12,6 +12,11 @@ export interface ListField {
   filter?: boolean;
   /** Whether `sort=field` is accepted (default true). */
   sort?: boolean;
+  /**
+   * Applied to a `string` field's filter values before they are compared, so a field stored as
+   * a normalised copy (e.g. lowercase) matches what a client types in any case.
+   */
+  normalise?: (value: string) => string;
 }
 
 /** The whitelist of a list resource: its fields, searched paths and default order. */

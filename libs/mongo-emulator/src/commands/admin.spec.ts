@@ -1,47 +1,38 @@
-import { MongoClient, type Db } from 'mongodb';
-import { MongoEmulator } from '../emulator';
+import { useEmulatorClient } from '../../test/emulator-client';
 
 describe('administrative commands', () => {
-  let emulator: MongoEmulator;
-  let client: MongoClient;
-  let db: Db;
-
-  beforeAll(async () => {
-    emulator = await MongoEmulator.start();
-    client = await MongoClient.connect(emulator.uri, { appName: 'admin-spec' });
-    db = client.db('admin_spec');
-  });
-
-  afterAll(async () => {
-    await client.close();
-    await emulator.stop();
-  });
+  const mongo = useEmulatorClient('admin_spec', { client: { appName: 'admin-spec' } });
 
   it('creates, lists, renames and drops collections and databases', async () => {
-    await db.createCollection('one');
-    await expect(db.createCollection('one', { validator: { a: 1 } })).rejects.toMatchObject({
+    await mongo.db.createCollection('one');
+    await expect(mongo.db.createCollection('one', { validator: { a: 1 } })).rejects.toMatchObject({
       code: 48,
       codeName: 'NamespaceExists',
     });
-    await db.collection('two').insertOne({ a: 1 });
+    await mongo.db.collection('two').insertOne({ a: 1 });
     expect(
-      (await db.listCollections({}, { nameOnly: true }).toArray()).map((info) => info.name).sort(),
+      (await mongo.db.listCollections({}, { nameOnly: true }).toArray())
+        .map((info) => info.name)
+        .sort(),
     ).toEqual(['one', 'two']);
-    await db.collection('two').rename('three');
-    expect(await db.collection('three').countDocuments()).toBe(1);
-    await expect(db.collection('missing').rename('x')).rejects.toMatchObject({ code: 26 });
-    expect(await db.collection('one').drop()).toBe(true);
+    await mongo.db.collection('two').rename('three');
+    expect(await mongo.db.collection('three').countDocuments()).toBe(1);
+    await expect(mongo.db.collection('missing').rename('x')).rejects.toMatchObject({ code: 26 });
+    expect(await mongo.db.collection('one').drop()).toBe(true);
     expect(
-      (await client.db().admin().listDatabases()).databases.map((info) => info.name),
+      (await mongo.client.db().admin().listDatabases()).databases.map((info) => info.name),
     ).toContain('admin_spec');
-    await db.dropDatabase();
-    expect(await db.listCollections().toArray()).toEqual([]);
+    await mongo.db.dropDatabase();
+    expect(await mongo.db.listCollections().toArray()).toEqual([]);
   });
 
   it('serves reads through views and refuses writes to them', async () => {
-    await db.collection('base').insertMany([{ n: 1 }, { n: 2 }, { n: 3 }]);
-    await db.createCollection('big', { viewOn: 'base', pipeline: [{ $match: { n: { $gt: 1 } } }] });
-    const view = db.collection('big');
+    await mongo.db.collection('base').insertMany([{ n: 1 }, { n: 2 }, { n: 3 }]);
+    await mongo.db.createCollection('big', {
+      viewOn: 'base',
+      pipeline: [{ $match: { n: { $gt: 1 } } }],
+    });
+    const view = mongo.db.collection('big');
     expect(await view.estimatedDocumentCount()).toBe(2);
     expect(
       await view
@@ -49,14 +40,14 @@ describe('administrative commands', () => {
         .sort({ n: -1 })
         .toArray(),
     ).toEqual([{ n: 3 }, { n: 2 }]);
-    expect((await db.listCollections({ name: 'big' }).toArray())[0]).toMatchObject({
+    expect((await mongo.db.listCollections({ name: 'big' }).toArray())[0]).toMatchObject({
       type: 'view',
     });
     await expect(view.insertOne({ n: 9 })).rejects.toMatchObject({ code: 166 });
   });
 
   it('validates documents with $jsonSchema and query validators (code 121)', async () => {
-    await db.createCollection('people', {
+    await mongo.db.createCollection('people', {
       validator: {
         $jsonSchema: {
           bsonType: 'object',
@@ -65,7 +56,7 @@ describe('administrative commands', () => {
         },
       },
     });
-    const people = db.collection('people');
+    const people = mongo.db.collection('people');
     await people.insertOne({ name: 'ann', age: 3 });
     await expect(people.insertOne({ age: 3 })).rejects.toMatchObject({
       code: 121,
@@ -74,20 +65,20 @@ describe('administrative commands', () => {
     await expect(people.updateOne({ name: 'ann' }, { $set: { age: -1 } })).rejects.toMatchObject({
       code: 121,
     });
-    await db.createCollection('stock', {
+    await mongo.db.createCollection('stock', {
       validator: { qty: { $gte: 0 } },
       validationAction: 'error',
     });
-    await expect(db.collection('stock').insertOne({ qty: -1 })).rejects.toMatchObject({
+    await expect(mongo.db.collection('stock').insertOne({ qty: -1 })).rejects.toMatchObject({
       code: 121,
     });
-    await db.command({ collMod: 'stock', validationAction: 'warn' });
-    await expect(db.collection('stock').insertOne({ qty: -1 })).resolves.toBeDefined();
+    await mongo.db.command({ collMod: 'stock', validationAction: 'warn' });
+    await expect(mongo.db.collection('stock').insertOne({ qty: -1 })).resolves.toBeDefined();
   });
 
   it('fails commands through the failCommand fail point', async () => {
-    const admin = client.db('admin');
-    const coll = db.collection('failing');
+    const admin = mongo.client.db('admin');
+    const coll = mongo.db.collection('failing');
     await admin.command({
       configureFailPoint: 'failCommand',
       mode: { times: 1 },
@@ -100,8 +91,8 @@ describe('administrative commands', () => {
       mode: { skip: 1 },
       data: { failCommands: ['count'], errorCode: 8 },
     });
-    await expect(db.command({ count: 'failing' })).resolves.toMatchObject({ n: 0 });
-    await expect(db.command({ count: 'failing' })).rejects.toMatchObject({ code: 8 });
+    await expect(mongo.db.command({ count: 'failing' })).resolves.toMatchObject({ n: 0 });
+    await expect(mongo.db.command({ count: 'failing' })).rejects.toMatchObject({ code: 8 });
     await admin.command({ configureFailPoint: 'failCommand', mode: 'off' });
     await admin.command({
       configureFailPoint: 'failCommand',
@@ -115,13 +106,13 @@ describe('administrative commands', () => {
       mode: { times: 1 },
       data: { failCommands: ['ping'], closeConnection: true },
     });
-    await expect(db.command({ ping: 1 })).rejects.toThrow();
-    await expect(db.command({ ping: 1 })).resolves.toMatchObject({ ok: 1 });
+    await expect(mongo.db.command({ ping: 1 })).rejects.toThrow();
+    await expect(mongo.db.command({ ping: 1 })).resolves.toMatchObject({ ok: 1 });
   });
 
   it('accepts causal-consistency read concerns, comments and write concerns', async () => {
-    const session = client.startSession({ causalConsistency: true });
-    const coll = db.collection('causal');
+    const session = mongo.client.startSession({ causalConsistency: true });
+    const coll = mongo.db.collection('causal');
     await coll.insertOne({ a: 1 }, { session, writeConcern: { w: 'majority' } });
     await expect(coll.findOne({ a: 1 }, { session, comment: 'why' })).resolves.toMatchObject({
       a: 1,

@@ -1,33 +1,22 @@
-import { MongoClient, type Db } from 'mongodb';
-import { MongoEmulator } from '../emulator';
+import { useEmulatorClient } from '../../test/emulator-client';
 
 describe('aggregate', () => {
-  let emulator: MongoEmulator;
-  let client: MongoClient;
-  let db: Db;
+  const mongo = useEmulatorClient('agg');
 
   beforeAll(async () => {
-    emulator = await MongoEmulator.start();
-    client = await MongoClient.connect(emulator.uri);
-    db = client.db('agg');
-    await db.collection('orders').insertMany([
+    await mongo.db.collection('orders').insertMany([
       { _id: 1 as never, user: 'u1', total: 5, items: ['a', 'b'] },
       { _id: 2 as never, user: 'u1', total: 7, items: ['a'] },
       { _id: 3 as never, user: 'u2', total: 1, items: [] },
     ]);
-    await db.collection('users').insertMany([
+    await mongo.db.collection('users').insertMany([
       { _id: 'u1' as never, name: 'Ann' },
       { _id: 'u2' as never, name: 'Bob' },
     ]);
   });
 
-  afterAll(async () => {
-    await client.close();
-    await emulator.stop();
-  });
-
   it('groups, sorts and counts', async () => {
-    const totals = await db
+    const totals = await mongo.db
       .collection('orders')
       .aggregate([{ $group: { _id: '$user', sum: { $sum: '$total' } } }, { $sort: { sum: -1 } }])
       .toArray();
@@ -36,7 +25,7 @@ describe('aggregate', () => {
       { _id: 'u2', sum: 1 },
     ]);
     expect(
-      await db
+      await mongo.db
         .collection('orders')
         .aggregate([{ $unwind: '$items' }, { $count: 'n' }])
         .toArray(),
@@ -44,7 +33,7 @@ describe('aggregate', () => {
   });
 
   it('joins collections with both $lookup forms and uses let variables', async () => {
-    const joined = await db
+    const joined = await mongo.db
       .collection('users')
       .aggregate([
         { $lookup: { from: 'orders', localField: '_id', foreignField: 'user', as: 'orders' } },
@@ -55,7 +44,7 @@ describe('aggregate', () => {
       { _id: 'u1', n: 2 },
       { _id: 'u2', n: 1 },
     ]);
-    const piped = await db
+    const piped = await mongo.db
       .collection('users')
       .aggregate(
         [
@@ -85,7 +74,7 @@ describe('aggregate', () => {
   });
 
   it('runs $facet, $replaceRoot and $sortByCount', async () => {
-    const [facets] = await db
+    const [facets] = await mongo.db
       .collection('orders')
       .aggregate([
         {
@@ -110,30 +99,30 @@ describe('aggregate', () => {
   });
 
   it('writes results with $out and $merge', async () => {
-    await db
+    await mongo.db
       .collection('orders')
       .aggregate([{ $match: { user: 'u1' } }, { $project: { total: 1 } }, { $out: 'u1orders' }])
       .toArray();
-    expect(await db.collection('u1orders').find().toArray()).toEqual([
+    expect(await mongo.db.collection('u1orders').find().toArray()).toEqual([
       { _id: 1, total: 5 },
       { _id: 2, total: 7 },
     ]);
-    await db.collection('summary').insertOne({ _id: 'u1' as never, note: 'kept' });
-    await db
+    await mongo.db.collection('summary').insertOne({ _id: 'u1' as never, note: 'kept' });
+    await mongo.db
       .collection('orders')
       .aggregate([
         { $group: { _id: '$user', total: { $sum: '$total' } } },
         { $merge: { into: 'summary', whenMatched: 'merge', whenNotMatched: 'insert' } },
       ])
       .toArray();
-    expect(await db.collection('summary').find().sort({ _id: 1 }).toArray()).toEqual([
+    expect(await mongo.db.collection('summary').find().sort({ _id: 1 }).toArray()).toEqual([
       { _id: 'u1', note: 'kept', total: 12 },
       { _id: 'u2', total: 1 },
     ]);
   });
 
   it('pages large results through getMore', async () => {
-    const many = db.collection('many');
+    const many = mongo.db.collection('many');
     await many.insertMany(Array.from({ length: 250 }, (_, i) => ({ i })));
     expect(
       await many.aggregate([{ $match: { i: { $gte: 0 } } }], { batchSize: 10 }).toArray(),
@@ -142,7 +131,7 @@ describe('aggregate', () => {
 
   it('rejects an unknown stage', async () => {
     await expect(
-      db
+      mongo.db
         .collection('orders')
         .aggregate([{ $bogus: {} }])
         .toArray(),

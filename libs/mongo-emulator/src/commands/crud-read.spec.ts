@@ -1,35 +1,12 @@
-import {
-  Decimal128,
-  Double,
-  Int32,
-  Long,
-  MongoClient,
-  ObjectId,
-  Timestamp,
-  UUID,
-  type Db,
-} from 'mongodb';
-import { MongoEmulator } from '../emulator';
+import { Decimal128, Double, Int32, Long, ObjectId, Timestamp, UUID } from 'mongodb';
+import { useEmulatorClient } from '../../test/emulator-client';
 
 describe('read commands', () => {
-  let emulator: MongoEmulator;
-  let client: MongoClient;
-  let db: Db;
-
-  beforeAll(async () => {
-    emulator = await MongoEmulator.start();
-    client = await MongoClient.connect(emulator.uri);
-    db = client.db('crud');
-  });
-
-  afterAll(async () => {
-    await client.close();
-    await emulator.stop();
-  });
+  const mongo = useEmulatorClient('crud');
 
   describe('find', () => {
     beforeAll(async () => {
-      await db.collection('items').insertMany(
+      await mongo.db.collection('items').insertMany(
         Array.from({ length: 30 }, (_, i) => ({
           _id: i as never,
           n: i,
@@ -40,7 +17,7 @@ describe('read commands', () => {
     });
 
     it('filters, sorts, skips and limits', async () => {
-      const found = await db
+      const found = await mongo.db
         .collection('items')
         .find({ parity: 1, n: { $gt: 10 } })
         .sort({ n: -1 })
@@ -51,12 +28,14 @@ describe('read commands', () => {
     });
 
     it('pages through getMore batches and returns a single batch for a negative limit', async () => {
-      expect(await db.collection('items').find({}, { batchSize: 4 }).toArray()).toHaveLength(30);
-      expect(await db.collection('items').find({}).limit(-5).toArray()).toHaveLength(5);
+      expect(await mongo.db.collection('items').find({}, { batchSize: 4 }).toArray()).toHaveLength(
+        30,
+      );
+      expect(await mongo.db.collection('items').find({}).limit(-5).toArray()).toHaveLength(5);
     });
 
     it('matches array fields element-wise and projects', async () => {
-      const found = await db
+      const found = await mongo.db
         .collection('items')
         .find({ tags: 't1' }, { projection: { tags: 0, parity: 0 } })
         .limit(2)
@@ -68,8 +47,8 @@ describe('read commands', () => {
     });
 
     it('kills open cursors', async () => {
-      const reply = await db.command({ find: 'items', batchSize: 2 });
-      const killed = await db.command({
+      const reply = await mongo.db.command({ find: 'items', batchSize: 2 });
+      const killed = await mongo.db.command({
         killCursors: 'items',
         cursors: [reply.cursor.id, Long.fromNumber(424242)],
       });
@@ -78,7 +57,7 @@ describe('read commands', () => {
     });
 
     it('sorts mixed types in MongoDB order', async () => {
-      const mixed = db.collection('mixed');
+      const mixed = mongo.db.collection('mixed');
       await mixed.insertMany([
         { v: 'a' },
         { v: 2 },
@@ -110,7 +89,7 @@ describe('read commands', () => {
 
   describe('types', () => {
     it('round-trips BSON types and keeps numeric types through $inc', async () => {
-      const types = db.collection('types');
+      const types = mongo.db.collection('types');
       const uuid = new UUID();
       await types.insertOne({
         _id: 'all' as never,
@@ -138,7 +117,7 @@ describe('read commands', () => {
     });
 
     it('matches numbers across int, long and double', async () => {
-      const numbers = db.collection('numbers');
+      const numbers = mongo.db.collection('numbers');
       await numbers.insertMany([
         { v: new Int32(3) },
         { v: Long.fromNumber(3) },
@@ -148,7 +127,7 @@ describe('read commands', () => {
     });
 
     it('allows dotted and dollar-prefixed field names but not in _id', async () => {
-      const names = db.collection('names');
+      const names = mongo.db.collection('names');
       await names.insertOne({ _id: 1 as never, 'a.b': 1, nested: { $x: 1 } });
       await expect(names.insertOne({ _id: { $bad: 1 } as never })).rejects.toMatchObject({
         code: 52,
@@ -158,7 +137,7 @@ describe('read commands', () => {
 
   describe('delete, count and distinct', () => {
     it('deletes one or many and counts', async () => {
-      const coll = db.collection('del');
+      const coll = mongo.db.collection('del');
       await coll.insertMany([{ k: 1 }, { k: 1 }, { k: 2 }, { k: [2, 3] }]);
       expect(await coll.distinct('k')).toEqual([1, 2, 3]);
       expect((await coll.deleteOne({ k: 1 })).deletedCount).toBe(1);

@@ -1,24 +1,10 @@
-import { MongoClient, type Db } from 'mongodb';
-import { MongoEmulator } from '../emulator';
+import { useEmulatorClient } from '../../test/emulator-client';
 
 describe('write commands', () => {
-  let emulator: MongoEmulator;
-  let client: MongoClient;
-  let db: Db;
-
-  beforeAll(async () => {
-    emulator = await MongoEmulator.start();
-    client = await MongoClient.connect(emulator.uri);
-    db = client.db('crud');
-  });
-
-  afterAll(async () => {
-    await client.close();
-    await emulator.stop();
-  });
+  const mongo = useEmulatorClient('crud');
 
   describe('update', () => {
-    const docs = () => db.collection('updates');
+    const docs = () => mongo.db.collection('updates');
 
     beforeEach(async () => {
       await docs().deleteMany({});
@@ -122,7 +108,7 @@ describe('write commands', () => {
 
   describe('findAndModify', () => {
     it('returns before or after documents and upserts', async () => {
-      const counters = db.collection('counters');
+      const counters = mongo.db.collection('counters');
       await counters.insertOne({ _id: 'c' as never, seq: 1 });
       expect(await counters.findOneAndUpdate({ _id: 'c' as never }, { $inc: { seq: 1 } })).toEqual({
         _id: 'c',
@@ -151,7 +137,7 @@ describe('write commands', () => {
 
   describe('bulk writes', () => {
     it('reports write errors with their index and continues when unordered', async () => {
-      const coll = db.collection('bulk');
+      const coll = mongo.db.collection('bulk');
       const error = await coll
         .insertMany([{ _id: 1 }, { _id: 1 }, { _id: 2 }] as never[], { ordered: false })
         .catch((e: unknown) => e);

@@ -1,24 +1,10 @@
-import { MongoClient, type Db } from 'mongodb';
-import { MongoEmulator } from '../emulator';
+import { useEmulatorClient } from '../../test/emulator-client';
 
 describe('index commands', () => {
-  let emulator: MongoEmulator;
-  let client: MongoClient;
-  let db: Db;
-
-  beforeAll(async () => {
-    emulator = await MongoEmulator.start({ ttlMonitorSleepSecs: 1 });
-    client = await MongoClient.connect(emulator.uri);
-    db = client.db('idx');
-  });
-
-  afterAll(async () => {
-    await client.close();
-    await emulator.stop();
-  });
+  const mongo = useEmulatorClient('idx', { emulator: { ttlMonitorSleepSecs: 1 } });
 
   it('names indexes like MongoDB and lists and drops them', async () => {
-    const coll = db.collection('names');
+    const coll = mongo.db.collection('names');
     expect(await coll.createIndex({ a: 1, b: -1 })).toBe('a_1_b_-1');
     await coll.createIndex({ c: 1 }, { name: 'custom' });
     expect((await coll.listIndexes().toArray()).map((index) => index.name)).toEqual([
@@ -36,14 +22,14 @@ describe('index commands', () => {
   });
 
   it('reports conflicting definitions with codes 85 and 86', async () => {
-    const coll = db.collection('conflicts');
+    const coll = mongo.db.collection('conflicts');
     await coll.createIndex({ a: 1 });
     await expect(coll.createIndex({ b: 1 }, { name: 'a_1' })).rejects.toMatchObject({ code: 86 });
     await expect(coll.createIndex({ a: 1 }, { name: 'other' })).rejects.toMatchObject({ code: 85 });
   });
 
   it('enforces unique indexes with the MongoDB duplicate key error', async () => {
-    const users = db.collection('users');
+    const users = mongo.db.collection('users');
     await users.createIndex({ name: 1 }, { unique: true });
     await users.insertOne({ name: 'x' });
     const error = await users.insertOne({ name: 'x' }).catch((e: unknown) => e);
@@ -64,7 +50,7 @@ describe('index commands', () => {
   });
 
   it('enforces compound, partial and sparse unique indexes only where they apply', async () => {
-    const coll = db.collection('scoped');
+    const coll = mongo.db.collection('scoped');
     await coll.createIndex({ shop: 1, sku: 1 }, { unique: true });
     await coll.createIndex(
       { email: 1 },
@@ -90,7 +76,7 @@ describe('index commands', () => {
   });
 
   it('refuses to build a unique index over duplicates', async () => {
-    const coll = db.collection('dups');
+    const coll = mongo.db.collection('dups');
     await coll.insertMany([{ v: 1 }, { v: 1 }]);
     await expect(coll.createIndex({ v: 1 }, { unique: true })).rejects.toMatchObject({
       code: 11000,
@@ -98,7 +84,7 @@ describe('index commands', () => {
   });
 
   it('expires documents through a TTL index', async () => {
-    const sessions = db.collection('ttl');
+    const sessions = mongo.db.collection('ttl');
     await sessions.createIndex({ at: 1 }, { expireAfterSeconds: 0 });
     await sessions.insertMany([
       { at: new Date(Date.now() - 1000) },
@@ -112,7 +98,7 @@ describe('index commands', () => {
   });
 
   it('changes the TTL sweep interval through setParameter', async () => {
-    const admin = client.db('admin');
+    const admin = mongo.client.db('admin');
     expect(await admin.command({ setParameter: 1, ttlMonitorSleepSecs: 2 })).toMatchObject({
       was: 1,
       ok: 1,

@@ -1,4 +1,4 @@
-import { ApiErrorExample } from './api-errors.decorator';
+import { ApiErrorExample } from '../../http/api-errors.decorator';
 
 export const INVALID_CREDENTIALS: ApiErrorExample = {
   status: 401,

@@ -20,9 +20,9 @@ import {
 } from '@nestjs/swagger';
 import { Public } from '../../auth/decorators/public.decorator';
 import { Roles } from '../../auth/decorators/roles.decorator';
-import { ApiErrors } from '../../auth/swagger/api-errors.decorator';
+import { ApiErrors } from '../../http/api-errors.decorator';
 import { Role } from '../../users/role';
-import { ApiListQuery } from '../shared/api-list-query.decorator';
+import { ApiListQuery } from '../../http/api-list-query.decorator';
 import { CATALOG_ERRORS as E } from '../shared/catalog-api-errors';
 import { NamedEntryDto, PatchNamedEntryDto } from '../shared/named-entry.dto';
 import { NAMED_ENTRY_LIST_SPEC } from '../shared/named-entry.service';

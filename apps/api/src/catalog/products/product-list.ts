@@ -1,4 +1,5 @@
 import { ListSpec } from '@kassa/common';
+import { normaliseCatalogName } from '../shared/catalog-name';
 
 /**
  * What guests and customers may filter and sort products on. `brand` and `category` take names
@@ -9,8 +10,8 @@ export const PRODUCT_LIST_SPEC: ListSpec = {
   fields: {
     brandId: { type: 'uuid', sort: false },
     categoryId: { type: 'uuid', sort: false },
-    brand: { type: 'string', sort: false },
-    category: { type: 'string', sort: false },
+    brand: { type: 'string', sort: false, normalise: normaliseCatalogName },
+    category: { type: 'string', sort: false, normalise: normaliseCatalogName },
     model: { type: 'string' },
     price: { type: 'money', path: 'priceCents' },
     stock: { type: 'number' },

@@ -4,7 +4,6 @@ import { AuthUser } from '../../auth/auth-user';
 import { Role } from '../../users/role';
 import { BrandRepository } from '../brands/brand.repository';
 import { CategoryRepository } from '../categories/category.repository';
-import { normaliseNameFilters } from '../shared/case-insensitive-filter';
 import { PriceHistoryRepository } from './price-history.repository';
 import {
   ADMIN_PRODUCT_LIST_SPEC,
@@ -35,10 +34,7 @@ export class ProductQueryService {
   async list(rawQuery: Record<string, unknown>, viewer: AuthUser | undefined) {
     const audience = audienceOf(viewer);
     const spec = audience === 'admin' ? ADMIN_PRODUCT_LIST_SPEC : PRODUCT_LIST_SPEC;
-    const query = parseListQuery(
-      normaliseNameFilters(rawQuery, Object.keys(NAME_RESOLVED_FILTERS)),
-      spec,
-    );
+    const query = parseListQuery(rawQuery, spec);
     const page = await this.products.list(await this.resolveNameFilters(query), audience);
     return toPage(await this.presenter.presentAll(page.items), page.total, query);
   }

@@ -3,7 +3,7 @@ import {
   FORBIDDEN,
   UNAUTHENTICATED,
   VALIDATION_FAILED,
-} from '../../auth/swagger/api-errors.decorator';
+} from '../../http/api-errors.decorator';
 
 /** Error examples of the catalog routes, in the shared error shape. */
 export const CATALOG_ERRORS = {

@@ -1,5 +1,5 @@
 import { InUseError, ListSpec, NotFoundError, parseListQuery, toPage } from '@kassa/common';
-import { normaliseNameFilters } from './case-insensitive-filter';
+import { normaliseCatalogName } from './catalog-name';
 import { NamedEntry } from './named-entry';
 import { NamedEntryRepository } from './named-entry.repository';
 import { NamedEntryResponseDto, toNamedEntryResponse } from './named-entry.response';
@@ -10,7 +10,7 @@ import { NamedEntryResponseDto, toNamedEntryResponse } from './named-entry.respo
  */
 export const NAMED_ENTRY_LIST_SPEC: ListSpec = {
   fields: {
-    name: { type: 'string', path: 'nameLower' },
+    name: { type: 'string', path: 'nameLower', normalise: normaliseCatalogName },
     productCount: { type: 'number' },
     createdAt: { type: 'date' },
   },
@@ -34,7 +34,7 @@ export abstract class NamedEntryService {
   }
 
   async list(rawQuery: Record<string, unknown>) {
-    const query = parseListQuery(normaliseNameFilters(rawQuery, ['name']), NAMED_ENTRY_LIST_SPEC);
+    const query = parseListQuery(rawQuery, NAMED_ENTRY_LIST_SPEC);
     const page = await this.repository.list(query);
     return toPage(page.items.map(toNamedEntryResponse), page.total, query);
   }

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PageResponseDto } from '../../http/page-response.dto';
 import { Role } from '../role';
 import { UserRecord } from '../user.record';
 import { UserStatus } from '../user-status';
@@ -34,22 +35,7 @@ export class UserResponseDto {
   updatedAt: string;
 }
 
-export class UserPageDto {
-  @ApiProperty({ type: [UserResponseDto] })
-  items: UserResponseDto[];
-
-  @ApiProperty({ example: 1 })
-  page: number;
-
-  @ApiProperty({ example: 20 })
-  limit: number;
-
-  @ApiProperty({ example: 42 })
-  total: number;
-
-  @ApiProperty({ example: 3 })
-  totalPages: number;
-}
+export class UserPageDto extends PageResponseDto(UserResponseDto) {}
 
 export function toUserResponse(user: UserRecord): UserResponseDto {
   return {

@@ -1,5 +1,5 @@
 import { NamedEntryResponseDto } from '../../shared/named-entry.response';
-import { PageResponseDto } from '../../shared/page-response.dto';
+import { PageResponseDto } from '../../../http/page-response.dto';
 
 export class BrandResponseDto extends NamedEntryResponseDto {}
 

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IMAGE_CONTENT_TYPES } from '../image-type';
-import { PageResponseDto } from '../../shared/page-response.dto';
+import { PageResponseDto } from '../../../http/page-response.dto';
 
 export class ProductImageResponseDto {
   @ApiProperty({ format: 'uuid', example: '0f8c6a2e-52e4-4c1b-9b3e-6d3f1a2b4c5d' })

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PageResponseDto } from '../../shared/page-response.dto';
+import { PageResponseDto } from '../../../http/page-response.dto';
 
 export class ProductRefDto {
   @ApiProperty({ format: 'uuid', example: '224bd58a-9111-5fd2-ab81-6a64da303aa3' })
