@@ -83,7 +83,9 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Verify an email address with the mailed code',
-    description: 'Codes live 15 minutes and allow 5 attempts; then ask for a new one.',
+    description:
+      'Codes live VERIFICATION_CODE_TTL (15 minutes by default) and allow ' +
+      'VERIFICATION_CODE_MAX_ATTEMPTS (5) attempts; then ask for a new one.',
   })
   @ApiOkResponse({ type: VerifyResponseDto })
   @ApiErrors(VALIDATION_FAILED, ...CODE_REJECTIONS)
@@ -96,7 +98,9 @@ export class AuthController {
   @HttpCode(202)
   @ApiOperation({
     summary: 'Mail a new verification code',
-    description: 'Replaces the previous code. Answers alike for unknown addresses.',
+    description:
+      'Replaces the previous code. Unknown addresses get the same 202; an address awaiting ' +
+      'verification gets 429 RESEND_TOO_SOON within the cool-down.',
   })
   @ApiAcceptedResponse({ type: ResendResponseDto })
   @ApiErrors(VALIDATION_FAILED, RESEND_TOO_SOON, RATE_LIMITED)

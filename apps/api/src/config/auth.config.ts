@@ -13,7 +13,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { DURATION_PATTERN, parseDurationMs, validateEnvironment } from './environment-parsing';
+import { DURATION, parseDurationMs, validateEnvironment } from './environment-parsing';
 
 const DURATION_MESSAGE = '$property must be a duration such as 90s, 15m, 48h or 30d';
 
@@ -25,15 +25,15 @@ class AuthEnvironment {
   JWT_SECRET?: string;
 
   @IsOptional()
-  @Matches(DURATION_PATTERN, { message: DURATION_MESSAGE })
+  @Matches(DURATION, { message: DURATION_MESSAGE })
   JWT_ACCESS_TTL?: string;
 
   @IsOptional()
-  @Matches(DURATION_PATTERN, { message: DURATION_MESSAGE })
+  @Matches(DURATION, { message: DURATION_MESSAGE })
   REFRESH_TOKEN_TTL?: string;
 
   @IsOptional()
-  @Matches(DURATION_PATTERN, { message: DURATION_MESSAGE })
+  @Matches(DURATION, { message: DURATION_MESSAGE })
   VERIFICATION_CODE_TTL?: string;
 
   @IsOptional()
@@ -44,15 +44,15 @@ class AuthEnvironment {
   VERIFICATION_CODE_MAX_ATTEMPTS?: number;
 
   @IsOptional()
-  @Matches(DURATION_PATTERN, { message: DURATION_MESSAGE })
+  @Matches(DURATION, { message: DURATION_MESSAGE })
   VERIFICATION_RESEND_COOLDOWN?: string;
 
   @IsOptional()
-  @Matches(DURATION_PATTERN, { message: DURATION_MESSAGE })
+  @Matches(DURATION, { message: DURATION_MESSAGE })
   UNVERIFIED_USER_TTL?: string;
 
   @IsOptional()
-  @Matches(DURATION_PATTERN, { message: DURATION_MESSAGE })
+  @Matches(DURATION, { message: DURATION_MESSAGE })
   UNVERIFIED_PURGE_INTERVAL?: string;
 
   @IsOptional()

@@ -23,7 +23,8 @@ export function validateEnvironment<T extends object>(
   return environment;
 }
 
-const DURATION = /^(\d+)(ms|s|m|h|d)?$/;
+/** What {@link parseDurationMs} accepts, for class-validator's `@Matches`. */
+export const DURATION = /^(\d+)(ms|s|m|h|d)?$/;
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
 /** `"900"` (seconds), `"90s"`, `"15m"`, `"48h"`, `"30d"`, `"250ms"` → milliseconds. */
@@ -32,6 +33,3 @@ export function parseDurationMs(value: string): number {
   if (!match) throw new Error(`Invalid duration "${value}": use e.g. 90s, 15m, 48h, 30d`);
   return Number(match[1]) * UNIT_MS[match[2] ?? 's'];
 }
-
-/** class-validator message-friendly pattern for {@link parseDurationMs} inputs. */
-export const DURATION_PATTERN = DURATION;

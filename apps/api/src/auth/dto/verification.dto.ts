@@ -42,7 +42,7 @@ export class VerifyResponseDto {
 export class ResendResponseDto {
   @ApiProperty({
     example: 'sent',
-    description: 'Answered alike whether or not the address awaits verification',
+    description: 'Also answered for unknown addresses (nothing is sent to them)',
   })
   status: 'sent';
 }

@@ -37,6 +37,6 @@ export class AccessTokenAuthenticator {
     ) {
       throw new UnauthenticatedError('Access token has been revoked');
     }
-    return { id: claims.sub, role: claims.role, jti: claims.jti, fid: claims.fid, exp: claims.exp };
+    return { id: claims.sub, role: owner.role, jti: claims.jti, fid: claims.fid, exp: claims.exp };
   }
 }
