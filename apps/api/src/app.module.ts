@@ -16,7 +16,7 @@ import { loggerParams } from './http/logging';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
-import { SeedModule } from './seed/seed.module';
+import { DemoCatalogStartupModule } from './seed/seed.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -33,7 +33,7 @@ import { UsersModule } from './users/users.module';
     RateLimitModule,
     HealthModule,
     CatalogModule,
-    SeedModule,
+    DemoCatalogStartupModule,
     ScheduleModule.forRoot(),
     NotificationsModule,
     UsersModule,

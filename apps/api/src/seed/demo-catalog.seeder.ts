@@ -1,6 +1,5 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { TransactionRunner } from '@kassa/database';
-import { catalogConfig, CatalogConfig } from '../config/catalog.config';
 import { buildDemoCatalog, DemoProduct } from './demo-catalog';
 import { DemoCatalogRepository } from './demo-catalog.repository';
 
@@ -17,21 +16,13 @@ export interface SeedResult {
  * and first price-history entries are written for exactly the products inserted.
  */
 @Injectable()
-export class DemoCatalogSeeder implements OnApplicationBootstrap {
+export class DemoCatalogSeeder {
   private readonly logger = new Logger(DemoCatalogSeeder.name);
 
   constructor(
     private readonly repository: DemoCatalogRepository,
     private readonly transactions: TransactionRunner,
-    @Inject(catalogConfig.KEY) private readonly config: CatalogConfig,
   ) {}
-
-  /** `SEED_DEMO=true`: seeds at start-up (indexes are built by then, see IndexSynchronizer). */
-  async onApplicationBootstrap(): Promise<void> {
-    if (this.config.seedDemo) {
-      await this.seed();
-    }
-  }
 
   async seed(): Promise<SeedResult> {
     const catalog = buildDemoCatalog();

@@ -4,11 +4,19 @@ import { CatalogModule } from '../catalog/catalog.module';
 import { catalogConfig } from '../config/catalog.config';
 import { DemoCatalogRepository } from './demo-catalog.repository';
 import { DemoCatalogSeeder } from './demo-catalog.seeder';
+import { DemoCatalogStartup } from './demo-catalog.startup';
 
-/** The demo catalog loader: `SEED_DEMO=true` at start-up, or `npm run seed`. */
+/** The demo catalog loader, as `npm run seed` uses it. */
 @Module({
-  imports: [ConfigModule.forFeature(catalogConfig), CatalogModule],
+  imports: [CatalogModule],
   providers: [DemoCatalogRepository, DemoCatalogSeeder],
   exports: [DemoCatalogSeeder],
 })
 export class SeedModule {}
+
+/** The API's part: `SEED_DEMO=true` loads the demo catalog at start-up. */
+@Module({
+  imports: [ConfigModule.forFeature(catalogConfig), SeedModule],
+  providers: [DemoCatalogStartup],
+})
+export class DemoCatalogStartupModule {}
