@@ -74,7 +74,7 @@ describe('database (e2e)', () => {
     });
 
     it('names the list paths that no index leads', async () => {
-      expect(await unindexedListPaths(widgets, WIDGET_LIST)).toEqual(['colour']);
+      expect(await unindexedListPaths(widgets.collection, WIDGET_LIST)).toEqual(['colour']);
     });
 
     it('enforces the unique index', async () => {
