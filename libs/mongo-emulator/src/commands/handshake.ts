@@ -5,6 +5,7 @@ import { sessionKey } from '../session/sessions';
 import type { EmulatorState } from '../state';
 import type { CommandContext } from './context';
 import type { CommandTable } from './types';
+import { MAX_BATCH } from './write-batch';
 
 export const MAX_WIRE_VERSION = 21;
 export const SERVER_VERSION = '7.0.14';
@@ -31,7 +32,7 @@ export function helloReply(
     lastWrite: { opTime, lastWriteDate: now, majorityOpTime: opTime, majorityWriteDate: now },
     maxBsonObjectSize: 16 * 1024 * 1024,
     maxMessageSizeBytes: 48_000_000,
-    maxWriteBatchSize: 100_000,
+    maxWriteBatchSize: MAX_BATCH,
     localTime: now,
     logicalSessionTimeoutMinutes: 30,
     connectionId,

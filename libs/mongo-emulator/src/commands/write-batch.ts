@@ -3,7 +3,8 @@ import { MongoCommandError, toCommandError } from '../errors';
 import { LockedByTransaction } from '../storage/access';
 import type { CommandContext } from './context';
 
-const MAX_BATCH = 100_000;
+/** The most operations one write command takes (`maxWriteBatchSize` in `hello`). */
+export const MAX_BATCH = 100_000;
 const LOCK_WAIT_MS = 30_000;
 
 export function batchOf(context: CommandContext, field: string): unknown[] {

@@ -4,13 +4,21 @@ import type { Collection } from '../storage/collection';
 import type { Engine } from '../storage/engine';
 import type { Transaction } from './transaction';
 
+interface AppliedWrite {
+  collection: Collection;
+  id: string;
+  doc: Doc | null;
+  previous: Doc | null;
+}
+
 /**
- * Applies a transaction's buffered writes atomically with one clock tick: unique indexes are
- * checked against the latest state and, on a violation, everything applied so far is undone.
+ * Applies a transaction's buffered writes atomically with one clock tick. Unique indexes are
+ * checked once every write is in place, so only the end state counts (as on MongoDB, a key may
+ * move between documents within the transaction); on a violation everything is undone.
  */
 export function commitTransaction(engine: Engine, txn: Transaction): void {
   const ts = engine.tick();
-  const applied: Array<{ collection: Collection; id: string; previous: Doc | null }> = [];
+  const applied: AppliedWrite[] = [];
   try {
     for (const [namespace, writes] of txn.writes) {
       const dot = namespace.indexOf('.');
@@ -18,12 +26,12 @@ export function commitTransaction(engine: Engine, txn: Transaction): void {
       for (const [id, doc] of writes) {
         const previous = collection.latest(id) ?? null;
         if (previous && !collection.at(id, txn.snapshotTs)) throw writeConflict();
-        if (doc) collection.checkUnique(doc, id);
         if (!doc && !previous) continue;
         collection.write(id, doc, ts);
-        applied.push({ collection, id, previous });
+        applied.push({ collection, id, doc, previous });
       }
     }
+    for (const { collection, id, doc } of applied) if (doc) collection.checkUnique(doc, id);
   } catch (error) {
     for (const { collection, id, previous } of applied.reverse())
       collection.write(id, previous, ts);

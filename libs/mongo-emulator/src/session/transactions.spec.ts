@@ -134,6 +134,26 @@ describe('sessions and transactions', () => {
     await session.endSession();
   });
 
+  it('judges unique keys by the committed end state, not the order of writes', async () => {
+    await accounts.updateOne({ _id: 'a' }, { $set: { email: 'x' } });
+    const session = client.startSession();
+    session.startTransaction();
+    await accounts.updateOne({ _id: 'a' }, { $set: { email: 'y' } }, { session });
+    await accounts.insertOne({ _id: 'c', balance: 0, email: 'x' }, { session });
+    await accounts.updateOne({ _id: 'a' }, { $set: { email: 'z' } }, { session });
+    await session.commitTransaction();
+    await session.endSession();
+    expect(
+      await accounts
+        .find({ email: { $exists: true } })
+        .sort({ _id: 1 })
+        .toArray(),
+    ).toEqual([
+      { _id: 'a', balance: 100, email: 'z' },
+      { _id: 'c', balance: 0, email: 'x' },
+    ]);
+  });
+
   it('does not apply a retried write twice', async () => {
     const session = client.startSession();
     const lsid = session.id;

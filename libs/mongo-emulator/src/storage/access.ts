@@ -77,11 +77,11 @@ export class CollectionAccess {
     return version?.doc ? { id, doc: version.doc, view: version.view! } : undefined;
   }
 
-  /** Documents in natural order, restricted to `equality` candidates when an index allows. */
   get isView(): boolean {
     return typeof this.collection?.options.viewOn === 'string';
   }
 
+  /** Documents in natural order, restricted to `equality` candidates when an index allows. */
   *entries(equality?: { field: string; values: unknown[] }): IterableIterator<DocEntry> {
     const collection = this.collection;
     if (this.isView) {
