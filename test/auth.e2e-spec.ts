@@ -96,16 +96,27 @@ describe('auth (e2e)', () => {
         .post('/auth/refresh')
         .send({ refreshToken: rotated.body.refreshToken })
         .expect(401);
+      for (const accessToken of [login.body.accessToken, rotated.body.accessToken]) {
+        const revoked = await http.get('/me').set('Authorization', bearer(accessToken)).expect(401);
+        expect(revoked.body.error.code).toBe('UNAUTHENTICATED');
+      }
 
+      const session = await loginAs(http, input.username, input.password);
+      const refreshed = await http
+        .post('/auth/refresh')
+        .send({ refreshToken: session.refreshToken })
+        .expect(200);
       await http
         .post('/auth/logout')
-        .set('Authorization', bearer(rotated.body.accessToken))
+        .set('Authorization', bearer(refreshed.body.accessToken))
         .expect(204);
-      const afterLogout = await http
-        .get('/me')
-        .set('Authorization', bearer(rotated.body.accessToken))
-        .expect(401);
-      expect(afterLogout.body.error.code).toBe('UNAUTHENTICATED');
+      for (const accessToken of [session.accessToken, refreshed.body.accessToken]) {
+        const afterLogout = await http
+          .get('/me')
+          .set('Authorization', bearer(accessToken))
+          .expect(401);
+        expect(afterLogout.body.error.code).toBe('UNAUTHENTICATED');
+      }
     });
 
     it('stores no password, code or refresh token in clear', async () => {

@@ -179,8 +179,8 @@ describe('API frame (e2e)', () => {
       const response = await testApp.http.get('/probe/conflict').expect(409);
       expect(response.body).toEqual({
         error: {
-          code: 'ORDER_ALREADY_PAID',
-          message: 'Order is already paid',
+          code: 'IN_USE',
+          message: 'Brand b-1 is still in use',
           requestId: response.headers['x-request-id'],
         },
       });

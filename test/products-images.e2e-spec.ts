@@ -170,8 +170,8 @@ describe('product images (e2e)', () => {
       expect(await storedChunks(image.id)).toBe(0);
       await testApp.http.get(image.url).set('Authorization', admin).expect(404);
     }
-    const late = await upload(product.id, gifImage()).expect(404);
-    expect(late.body.error.code).toBe('NOT_FOUND');
+    const late = await upload(product.id, gifImage()).expect(409);
+    expect(late.body.error.code).toBe('PRODUCT_ARCHIVED');
   });
 
   it('shows images of an inactive product to admins only, never to shared caches', async () => {

@@ -1,10 +1,9 @@
-import { Module, Type } from '@nestjs/common';
+import { Type } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Connection, ConnectionStates } from 'mongoose';
 import request from 'supertest';
 import { MONGO_TARGET, MongoTarget } from '@kassa/database';
-import { AppModule } from '../../apps/api/src/app.module';
 import { createApp } from '../../apps/api/src/bootstrap/create-app';
 import { applyEnvironment, testEnvironment } from './test-environment';
 
@@ -13,13 +12,6 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Extra modules booted beside `AppModule` (test-only routes). */
   imports?: Type[];
-}
-
-@Module({})
-class TestRootModule {}
-
-function rootModule(imports: Type[] | undefined) {
-  return imports?.length ? { module: TestRootModule, imports: [AppModule, ...imports] } : AppModule;
 }
 
 export interface TestApp {
@@ -40,7 +32,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const restoreEnvironment = applyEnvironment({ ...testEnvironment(), ...options.env });
   let app: NestFastifyApplication;
   try {
-    app = await createApp(rootModule(options.imports));
+    app = await createApp({ imports: options.imports });
   } finally {
     restoreEnvironment();
   }

@@ -1,5 +1,3 @@
-import { ModuleMetadata } from '@nestjs/common';
-
 /** Where Kassa's data lives. */
 export interface DatabaseOptions {
   /** Connection string of a MongoDB deployment; absent → the in-process emulator starts. */
@@ -8,11 +6,6 @@ export interface DatabaseOptions {
   dbName: string;
   /** Under NODE_ENV=production the emulator is refused: a real MongoDB is required. */
   production: boolean;
-}
-
-export interface DatabaseModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
-  inject?: any[];
-  useFactory: (...args: any[]) => DatabaseOptions | Promise<DatabaseOptions>;
 }
 
 export const DATABASE_OPTIONS = Symbol('DATABASE_OPTIONS');

@@ -1,11 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import {
-  DATABASE_OPTIONS,
-  DatabaseModuleAsyncOptions,
-  DatabaseOptions,
-  MONGO_TARGET,
-} from './database-options';
+import { DATABASE_OPTIONS, DatabaseOptions, MONGO_TARGET } from './database-options';
 import { EmbeddedDatabaseLifecycle } from './embedded-database.lifecycle';
 import { IndexSynchronizer } from './index-synchronizer';
 import { MongoTarget, resolveMongoTarget } from './mongo-target';
@@ -14,12 +9,11 @@ import { TransactionRunner } from './transaction-runner';
 /** Resolves the options and the MongoDB to use, for the Mongoose connection factory. */
 @Module({})
 class MongoTargetModule {
-  static register(options: DatabaseModuleAsyncOptions): DynamicModule {
+  static register(options: DatabaseOptions): DynamicModule {
     return {
       module: MongoTargetModule,
-      imports: options.imports ?? [],
       providers: [
-        { provide: DATABASE_OPTIONS, useFactory: options.useFactory, inject: options.inject ?? [] },
+        { provide: DATABASE_OPTIONS, useValue: options },
         { provide: MONGO_TARGET, useFactory: resolveMongoTarget, inject: [DATABASE_OPTIONS] },
       ],
       exports: [DATABASE_OPTIONS, MONGO_TARGET],
@@ -35,7 +29,7 @@ class MongoTargetModule {
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forRootAsync(options: DatabaseModuleAsyncOptions): DynamicModule {
+  static forRoot(options: DatabaseOptions): DynamicModule {
     const target = MongoTargetModule.register(options);
     return {
       module: DatabaseModule,

@@ -10,11 +10,25 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import {
+  AccountNotVerifiedError,
+  AlreadyExistsError,
+  CsrfTokenInvalidError,
+  InvalidCredentialsError,
+  RateLimitedError,
+  ResendTooSoonError,
+  UnauthenticatedError,
+  ValidationError,
+  VerificationCodeExpiredError,
+  VerificationCodeInvalidError,
+  VerificationCodeLockedError,
+} from '@kassa/common';
+import { AuthUser } from '../access/auth-user';
+import { CurrentUser } from '../access/current-user.decorator';
+import { Public } from '../access/public.decorator';
+import { ApiErrors } from '../http/api-errors.decorator';
 import { AuthRateLimit } from '../rate-limit/auth-rate-limit.decorator';
 import { UserStatus } from '../users/user-status';
-import { AuthUser } from './auth-user';
-import { CurrentUser } from './decorators/current-user.decorator';
-import { Public } from './decorators/public.decorator';
 import { LoginDto } from './dto/login.dto';
 import { RefreshTokenDto } from './dto/refresh.dto';
 import { RegisterDto, RegisterResponseDto } from './dto/register.dto';
@@ -29,20 +43,11 @@ import { RegistrationService } from './registration.service';
 import { SessionCookieCredentials, SessionCookieWriter } from './sessions/session-cookies';
 import { CookieCredentials } from './sessions/session-tokens';
 import { SessionService } from './sessions/session.service';
-import {
-  ALREADY_EXISTS,
-  ApiErrors,
-  RATE_LIMITED,
-  UNAUTHENTICATED,
-  VALIDATION_FAILED,
-} from '../http/api-errors.decorator';
-import {
-  CODE_REJECTIONS,
-  CSRF_REJECTED,
-  INVALID_CREDENTIALS,
-  NOT_VERIFIED,
-  RESEND_TOO_SOON,
-} from './swagger/auth-errors';
+const CODE_REJECTIONS = [
+  VerificationCodeInvalidError,
+  VerificationCodeExpiredError,
+  VerificationCodeLockedError,
+];
 
 const CSRF_HEADER_DOC = {
   name: 'X-CSRF-Token',
@@ -58,7 +63,7 @@ const CSRF_HEADER_DOC = {
 @ApiTags('auth')
 @Public()
 @AuthRateLimit()
-@ApiErrors(RATE_LIMITED)
+@ApiErrors(RateLimitedError)
 @Controller()
 export class AuthController {
   constructor(
@@ -73,7 +78,7 @@ export class AuthController {
     description: 'Creates an unverified customer account and mails a 6-digit code to the address.',
   })
   @ApiCreatedResponse({ type: RegisterResponseDto })
-  @ApiErrors(VALIDATION_FAILED, ALREADY_EXISTS)
+  @ApiErrors(ValidationError, AlreadyExistsError)
   async register(@Body() body: RegisterDto): Promise<RegisterResponseDto> {
     const user = await this.registration.register(body);
     return { id: user._id, username: user.username, email: user.email, status: user.status };
@@ -88,7 +93,7 @@ export class AuthController {
       'VERIFICATION_CODE_MAX_ATTEMPTS (5) attempts; then ask for a new one.',
   })
   @ApiOkResponse({ type: VerifyResponseDto })
-  @ApiErrors(VALIDATION_FAILED, ...CODE_REJECTIONS)
+  @ApiErrors(ValidationError, ...CODE_REJECTIONS)
   async verify(@Body() body: VerifyEmailDto): Promise<VerifyResponseDto> {
     await this.registration.verify(body.email, body.code);
     return { status: UserStatus.Active };
@@ -103,7 +108,7 @@ export class AuthController {
       'verification gets 429 RESEND_TOO_SOON within the cool-down.',
   })
   @ApiAcceptedResponse({ type: ResendResponseDto })
-  @ApiErrors(VALIDATION_FAILED, RESEND_TOO_SOON, RATE_LIMITED)
+  @ApiErrors(ValidationError, ResendTooSoonError, RateLimitedError)
   async resend(@Body() body: ResendCodeDto): Promise<ResendResponseDto> {
     await this.registration.resend(body.email);
     return { status: 'sent' };
@@ -117,7 +122,7 @@ export class AuthController {
       'Answers the tokens and also sets the kassa_refresh (httpOnly) and kassa_csrf cookies.',
   })
   @ApiOkResponse({ type: TokenResponseDto })
-  @ApiErrors(VALIDATION_FAILED, INVALID_CREDENTIALS, NOT_VERIFIED)
+  @ApiErrors(ValidationError, InvalidCredentialsError, AccountNotVerifiedError)
   async login(
     @Body() body: LoginDto,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -136,7 +141,7 @@ export class AuthController {
   })
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiOkResponse({ type: TokenResponseDto })
-  @ApiErrors(VALIDATION_FAILED, UNAUTHENTICATED, CSRF_REJECTED)
+  @ApiErrors(ValidationError, UnauthenticatedError, CsrfTokenInvalidError)
   async refresh(
     @Body() body: RefreshTokenDto,
     @SessionCookieCredentials() cookies: CookieCredentials,
@@ -153,11 +158,11 @@ export class AuthController {
   @ApiOperation({
     summary: 'Log out',
     description:
-      'Revokes the session and denies the access token until it expires. Takes the access token, a refresh token in the body, or the cookie.',
+      'Ends the session: its refresh token and every access token issued in it stop working. Takes the access token, a refresh token in the body, or the cookie.',
   })
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiNoContentResponse({ description: 'Logged out; the session cookies are cleared' })
-  @ApiErrors(VALIDATION_FAILED, UNAUTHENTICATED, CSRF_REJECTED)
+  @ApiErrors(ValidationError, UnauthenticatedError, CsrfTokenInvalidError)
   async logout(
     @CurrentUser() caller: AuthUser | undefined,
     @Body() body: RefreshTokenDto,

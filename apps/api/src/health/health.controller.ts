@@ -6,7 +6,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import { Public } from '../auth/decorators/public.decorator';
+import { Public } from '../access/public.decorator';
 import { HealthResponseDto } from './health-response.dto';
 import { HealthService } from './health.service';
 

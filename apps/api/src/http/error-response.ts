@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { DomainError, ErrorDetail, httpStatusOf } from '@kassa/common';
+import { DomainError, ErrorCode, ErrorDetail } from '@kassa/common';
 
 /** The body of every error response (DESIGN.md §2). */
 export interface ErrorResponseBody {
@@ -9,13 +9,13 @@ export interface ErrorResponseBody {
 /** What an exception becomes on the wire; `fault` marks an unexpected failure worth a stack. */
 export interface DescribedError {
   status: number;
-  code: string;
+  code: ErrorCode;
   message: string;
   details?: ErrorDetail[];
   fault: boolean;
 }
 
-const CODE_BY_STATUS: Record<number, string> = {
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
   [HttpStatus.BAD_REQUEST]: 'VALIDATION_FAILED',
   [HttpStatus.UNAUTHORIZED]: 'UNAUTHENTICATED',
   [HttpStatus.FORBIDDEN]: 'FORBIDDEN',
@@ -50,7 +50,7 @@ function isFrameworkClientError(error: unknown): error is FrameworkError {
 
 function forStatus(status: number, message: string): DescribedError {
   if (status >= 500) return INTERNAL;
-  return { status, code: CODE_BY_STATUS[status] ?? 'BAD_REQUEST', message, fault: false };
+  return { status, code: CODE_BY_STATUS[status] ?? 'VALIDATION_FAILED', message, fault: false };
 }
 
 function httpExceptionMessage(exception: HttpException): string {
@@ -63,7 +63,7 @@ function httpExceptionMessage(exception: HttpException): string {
 /** Maps whatever was thrown to a status, a documented code and a message safe to show. */
 export function describeError(exception: unknown): DescribedError {
   if (exception instanceof DomainError) {
-    const status = httpStatusOf(exception);
+    const { status } = exception;
     if (status >= 500 && status !== HttpStatus.SERVICE_UNAVAILABLE) return INTERNAL;
     return {
       status,

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { databaseConfig } from '../config/database.config';
+import { loadConfiguration } from '../config/configuration';
 import { loadEnvFile } from '../config/env-file';
 import { DemoCatalogSeeder } from './demo-catalog.seeder';
 import { SeedCliModule } from './seed-cli.module';
@@ -12,13 +12,14 @@ import { SeedCliModule } from './seed-cli.module';
  */
 async function main(): Promise<void> {
   loadEnvFile();
-  if (!databaseConfig().uri) {
+  const configuration = loadConfiguration(process.env);
+  if (!configuration.database.uri) {
     throw new Error(
       'MONGODB_URI is not set: npm run seed loads the demo catalog into the database it names ' +
         '(for a local one, start `npm run emulator` and point MONGODB_URI at it)',
     );
   }
-  const app = await NestFactory.createApplicationContext(SeedCliModule, {
+  const app = await NestFactory.createApplicationContext(SeedCliModule.register(configuration), {
     logger: ['log', 'warn', 'error'],
   });
   try {

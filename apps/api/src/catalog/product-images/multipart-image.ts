@@ -1,7 +1,6 @@
 import type {} from '@fastify/multipart';
-import { ValidationError } from '@kassa/common';
+import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '@kassa/common';
 import { FastifyRequest } from 'fastify';
-import { PayloadTooLargeError, UnsupportedMediaTypeError } from './image-upload-errors';
 
 /** The one file of a `multipart/form-data` upload, read into memory (it is size-limited). */
 export interface UploadedFile {
