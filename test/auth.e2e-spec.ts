@@ -1,10 +1,4 @@
-import {
-  bearer,
-  loginAs,
-  newAccountInput,
-  registerAndVerify,
-  useAuthTestApp,
-} from './support/auth';
+import { bearer, loginAs, newAccountInput, registerAndVerify, useTestApp } from './support/auth';
 
 function cookiesOf(response: { headers: Record<string, unknown> }): Record<string, string> {
   const header = (response.headers['set-cookie'] as string[] | undefined) ?? [];
@@ -23,7 +17,7 @@ function setCookieLine(response: { headers: Record<string, unknown> }, name: str
 }
 
 describe('auth (e2e)', () => {
-  const suite = useAuthTestApp();
+  const suite = useTestApp();
 
   describe('the whole journey', () => {
     it('registers, verifies the mailed code, logs in, rotates, detects reuse and logs out', async () => {
@@ -308,11 +302,13 @@ describe('auth (e2e)', () => {
       await http.post('/auth/register').send(input).expect(201);
       const code = await suite.smtp.nextCodeFor(input.email);
       const wrong = code === '000000' ? '111111' : '000000';
+      suite.testApp.concurrency.reset();
       const responses = await Promise.all(
         Array.from({ length: 8 }, () =>
           http.post('/auth/verify').send({ email: input.email, code: wrong }),
         ),
       );
+      expect(suite.testApp.concurrency.peak).toBeGreaterThan(1);
       const codes = responses.map((response) => response.body.error.code);
       expect(codes.filter((c) => c === 'VERIFICATION_CODE_INVALID')).toHaveLength(4);
       expect(codes.filter((c) => c === 'VERIFICATION_CODE_LOCKED')).toHaveLength(4);
@@ -385,7 +381,7 @@ describe('auth (e2e)', () => {
 });
 
 describe('auth with no resend cool-down (e2e)', () => {
-  const suite = useAuthTestApp({ VERIFICATION_RESEND_COOLDOWN: '0s' });
+  const suite = useTestApp({ env: { VERIFICATION_RESEND_COOLDOWN: '0s' } });
 
   it('resends a new code that replaces the old one and unlocks a locked code', async () => {
     const { http } = suite.testApp;

@@ -1,30 +1,20 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createTestApp, TestApp } from './support';
-import { adminToken, authTestEnvironment, bearer, registerAndLogin } from './support/auth';
-import { SmtpSink } from './support/smtp';
+import { TestApp } from './support';
+import { bearer, registerAndLogin, useTestApp } from './support/auth';
 import { createProductWithRefs } from './factories/catalog.factory';
 import { gifImage, pngImage } from './factories/image.factory';
 
 const MAX_BYTES = 2 * 1024 * 1024;
 
 describe('product images (e2e)', () => {
-  let smtp: SmtpSink;
+  const suite = useTestApp({ env: { PRODUCT_IMAGE_MAX_BYTES: String(MAX_BYTES) } });
   let testApp: TestApp;
   let admin: string;
   let customer: string;
 
   beforeAll(async () => {
-    smtp = await SmtpSink.start();
-    testApp = await createTestApp({
-      env: { ...authTestEnvironment(smtp), PRODUCT_IMAGE_MAX_BYTES: String(MAX_BYTES) },
-    });
-    admin = bearer(await adminToken(testApp.http));
-    customer = bearer((await registerAndLogin(testApp.http, smtp)).accessToken);
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
-    await smtp?.stop();
+    ({ testApp, admin } = suite);
+    customer = bearer((await registerAndLogin(testApp.http, suite.smtp)).accessToken);
   });
 
   const newProduct = async (overrides = {}) =>

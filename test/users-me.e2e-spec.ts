@@ -4,11 +4,11 @@ import {
   newAccountInput,
   registerAndLogin,
   registerAndVerify,
-  useAuthTestApp,
+  useTestApp,
 } from './support/auth';
 
 describe('own account (e2e)', () => {
-  const suite = useAuthTestApp();
+  const suite = useTestApp();
 
   describe('PATCH /me', () => {
     it('renames the user at once', async () => {

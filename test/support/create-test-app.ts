@@ -20,6 +20,8 @@ export interface TestApp {
   http: ReturnType<typeof request>;
   /** The app's Mongoose connection, to check what was stored. */
   connection: Connection;
+  /** Requests being served right now, and the most at once since the last `reset()`. */
+  concurrency: RequestConcurrency;
   close(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   } finally {
     restoreEnvironment();
   }
+  const concurrency = trackConcurrency(app);
   await app.listen(0, '127.0.0.1');
   const connection = app.get<Connection>(getConnectionToken());
   const target = app.get<MongoTarget>(MONGO_TARGET);
@@ -43,6 +46,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     app,
     http: request(app.getHttpServer()),
     connection,
+    concurrency,
     close: async () => {
       if (!target.embedded && connection.readyState === ConnectionStates.connected) {
         await connection.dropDatabase();
@@ -50,4 +54,33 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       await app.close();
     },
   };
+}
+
+export interface RequestConcurrency {
+  inFlight: number;
+  peak: number;
+  reset(): void;
+}
+
+/**
+ * Counts the requests the server is handling at once, so a race spec can prove that its
+ * requests really overlapped on the server rather than trusting that `Promise.all` made them so.
+ */
+function trackConcurrency(app: NestFastifyApplication): RequestConcurrency {
+  const state: RequestConcurrency = {
+    inFlight: 0,
+    peak: 0,
+    reset() {
+      state.peak = state.inFlight;
+    },
+  };
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async () => {
+    state.inFlight += 1;
+    state.peak = Math.max(state.peak, state.inFlight);
+  });
+  fastify.addHook('onResponse', async () => {
+    state.inFlight -= 1;
+  });
+  return state;
 }

@@ -1,4 +1,5 @@
 import { createSecretKey, KeyObject } from 'node:crypto';
+import { JwtModuleOptions } from '@nestjs/jwt';
 import { Algorithm } from 'jsonwebtoken';
 
 /** Access tokens are HS256 JWTs; no other algorithm is ever accepted. */
@@ -10,4 +11,13 @@ export const ACCESS_TOKEN_ALGORITHMS: Algorithm[] = ['HS256'];
  */
 export function accessTokenKey(jwtSecret: string): KeyObject {
   return createSecretKey(Buffer.from(jwtSecret));
+}
+
+/** How access tokens are signed and verified, for `JwtModule` and `new JwtService(...)`. */
+export function accessTokenJwtOptions(jwtSecret: string): JwtModuleOptions {
+  return {
+    secret: accessTokenKey(jwtSecret),
+    signOptions: { algorithm: ACCESS_TOKEN_ALGORITHMS[0] },
+    verifyOptions: { algorithms: ACCESS_TOKEN_ALGORITHMS },
+  };
 }

@@ -3,7 +3,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { MongooseModule } from '@nestjs/mongoose';
 import { PassportModule } from '@nestjs/passport';
 import { AuthConfig, authConfig } from '../config/auth.config';
-import { ACCESS_TOKEN_ALGORITHMS, accessTokenKey } from './access-token-key';
+import { accessTokenJwtOptions } from './access-token-key';
 import { AccessTokenVerifier } from './access-token.verifier';
 import { JwtStrategy } from './jwt.strategy';
 import { SessionRegistry } from './sessions/session-registry';
@@ -20,11 +20,7 @@ import { TokenFamily, TokenFamilySchema } from './sessions/token-family.schema';
     PassportModule,
     JwtModule.registerAsync({
       inject: [authConfig.KEY],
-      useFactory: (config: AuthConfig) => ({
-        secret: accessTokenKey(config.jwtSecret),
-        signOptions: { algorithm: ACCESS_TOKEN_ALGORITHMS[0] },
-        verifyOptions: { algorithms: ACCESS_TOKEN_ALGORITHMS },
-      }),
+      useFactory: (config: AuthConfig) => accessTokenJwtOptions(config.jwtSecret),
     }),
     MongooseModule.forFeature([{ name: TokenFamily.name, schema: TokenFamilySchema }]),
   ],

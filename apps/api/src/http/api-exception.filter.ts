@@ -34,6 +34,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
         requestId: request.id,
       },
     };
+    if (described.status === 401) void reply.header('WWW-Authenticate', 'Bearer');
+    if (described.retryAfterSeconds !== undefined) {
+      void reply.header('Retry-After', String(described.retryAfterSeconds));
+    }
     void reply.status(described.status).send(body);
   }
 }

@@ -13,6 +13,8 @@ export interface DescribedError {
   message: string;
   details?: ErrorDetail[];
   fault: boolean;
+  /** Seconds a client should wait before trying again (429, 503). */
+  retryAfterSeconds?: number;
 }
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
@@ -71,6 +73,7 @@ export function describeError(exception: unknown): DescribedError {
       message: exception.message,
       details: exception.details,
       fault: false,
+      retryAfterSeconds: exception.retryAfterSeconds,
     };
   }
   if (exception instanceof HttpException) {

@@ -12,6 +12,9 @@ export interface ErrorDetail {
  * names its code in a static `code`, so Swagger examples are generated from the classes.
  */
 export abstract class DomainError extends Error {
+  /** Seconds a client should wait before trying again; sent as `Retry-After`. */
+  readonly retryAfterSeconds?: number;
+
   protected constructor(
     readonly code: ErrorCode,
     message: string = ERROR_CATALOGUE[code].message,

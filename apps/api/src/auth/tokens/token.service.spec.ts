@@ -1,6 +1,6 @@
 import { createSecretKey } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
-import { ACCESS_TOKEN_ALGORITHMS, accessTokenKey } from '../../access/access-token-key';
+import { accessTokenJwtOptions, accessTokenKey } from '../../access/access-token-key';
 import { isAccessClaims } from '../../access/access-claims';
 import { Role } from '../../access/role';
 import { AuthConfig } from '../../config/auth.config';
@@ -9,11 +9,7 @@ import { TokenService } from './token.service';
 const SECRET = 'unit-test-secret-0123456789abcdef';
 
 function jwtWith(secret: string): JwtService {
-  return new JwtService({
-    secret: accessTokenKey(secret),
-    signOptions: { algorithm: 'HS256' },
-    verifyOptions: { algorithms: ACCESS_TOKEN_ALGORITHMS },
-  });
+  return new JwtService(accessTokenJwtOptions(secret));
 }
 
 function serviceWith(overrides: Partial<AuthConfig> = {}): TokenService {
