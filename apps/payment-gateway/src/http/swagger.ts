@@ -16,7 +16,8 @@ Any other 16-digit number that passes the Luhn check is approved.
 characters). The same key with the same request replays the first answer; with a different request
 it answers 400 \`idempotency_key_reused\`; while the first request is still running, 409
 \`idempotency_key_in_use\`. A key whose attempt ended in a 500 may be retried. Invalid requests
-(400 \`invalid_request\`) are not kept. Keys are kept for 24 hours.
+(400 \`invalid_request\`) are not kept. Keys are kept for 24 hours on MongoDB, for the life of
+the process in memory.
 
 **One paid charge per reference.** A charge for a reference that is already paid answers 409
 \`duplicate_charge\` with the \`paymentId\` of the existing payment.
