@@ -177,7 +177,11 @@ describe('products (e2e)', () => {
         .send({ stock: 1 })
         .expect(409);
       expect(change.body.error.code).toBe('PRODUCT_ARCHIVED');
-      await testApp.http.delete(`/products/${product.id}`).set('Authorization', admin).expect(204);
+      const again = await testApp.http
+        .delete(`/products/${product.id}`)
+        .set('Authorization', admin)
+        .expect(409);
+      expect(again.body.error.code).toBe('PRODUCT_ARCHIVED');
       expect((await testApp.http.get(`/brands/${brand.id}`)).body.productCount).toBe(0);
     });
 

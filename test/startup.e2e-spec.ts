@@ -82,7 +82,7 @@ describe('start-up (e2e)', () => {
       expect(warnings[0].level).toBe(40);
     });
 
-    it('serves /health with the request id in the access log and secrets redacted', async () => {
+    it('serves /health with one access line: request id, method, path, status, time, no headers', async () => {
       const listening = await logs.waitFor((line) => /listening on/.test(line.msg ?? ''));
       const url = /(http:\/\/\S+)/.exec(listening.msg)![1];
       await request(url)
@@ -94,8 +94,8 @@ describe('start-up (e2e)', () => {
       const accessLog = await logs.waitFor(
         (line) => line.requestId === 'main-e2e-1' && line.res?.statusCode === 200,
       );
-      expect(accessLog.req.headers.authorization).toBe('[REDACTED]');
-      expect(accessLog.req.headers.cookie).toBe('[REDACTED]');
+      expect(accessLog.req).toEqual({ id: 'main-e2e-1', method: 'GET', url: '/health' });
+      expect(accessLog.responseTime).toEqual(expect.any(Number));
       expect(JSON.stringify(logs.lines)).not.toContain('very-secret');
     });
 

@@ -6,6 +6,13 @@ export interface DatabaseOptions {
   dbName: string;
   /** Under NODE_ENV=production the emulator is refused: a real MongoDB is required. */
   production: boolean;
+  /**
+   * How long an operation waits for a reachable server before it fails (and the API answers
+   * 503): the database being gone costs a client seconds, not the driver's default 30 s.
+   */
+  serverSelectionTimeoutMs: number;
+  /** Connection attempts at start-up beyond the first (the seed command makes none). */
+  connectRetries: number;
 }
 
 export const DATABASE_OPTIONS = Symbol('DATABASE_OPTIONS');

@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { DATABASE_OPTIONS, DatabaseOptions, MONGO_TARGET } from './database-options';
 import { EmbeddedDatabaseLifecycle } from './embedded-database.lifecycle';
+import { DatabaseHealth } from './database-health';
 import { IndexSynchronizer } from './index-synchronizer';
 import { MongoTarget, resolveMongoTarget } from './mongo-target';
 import { TransactionRunner } from './transaction-runner';
@@ -24,7 +25,8 @@ class MongoTargetModule {
 /**
  * The app's one Mongoose connection (global): `MONGODB_URI` when set, else the in-process
  * emulator. Automatic index builds are off (collections are still created as models compile); {@link IndexSynchronizer} syncs every model's indexes
- * during start-up instead. Exports {@link TransactionRunner}.
+ * during start-up instead. Operations are not buffered while the database is away: they fail
+ * after the selection timeout. Exports {@link TransactionRunner} and {@link DatabaseHealth}.
  */
 @Global()
 @Module({})
@@ -42,13 +44,15 @@ export class DatabaseModule {
             uri: mongo.uri,
             dbName: database.dbName,
             autoIndex: false,
-            retryAttempts: 2,
+            bufferCommands: false,
+            serverSelectionTimeoutMS: database.serverSelectionTimeoutMs,
+            retryAttempts: database.connectRetries,
             retryDelay: 1000,
           }),
         }),
       ],
-      providers: [TransactionRunner, IndexSynchronizer, EmbeddedDatabaseLifecycle],
-      exports: [TransactionRunner],
+      providers: [TransactionRunner, IndexSynchronizer, EmbeddedDatabaseLifecycle, DatabaseHealth],
+      exports: [TransactionRunner, DatabaseHealth],
     };
   }
 }

@@ -1,3 +1,5 @@
+export * from './connectivity-error';
+export * from './database-health';
 export * from './database-options';
 export * from './database.module';
 export * from './duplicate-key';

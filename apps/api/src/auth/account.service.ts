@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AlreadyExistsError, ValidationError, VerificationCodeInvalidError } from '@kassa/common';
+import { ValidationError, VerificationCodeInvalidError } from '@kassa/common';
 import { PasswordHasher } from '../users/password-hasher';
 import { UserAccounts } from '../users/user-accounts.service';
 import { lowercaseKey, UserRecord } from '../users/user.record';
@@ -61,13 +61,19 @@ export class AccountService {
     if (!(await this.users.replacePassword(userId, user.passwordHash, newHash))) throw incorrect;
   }
 
+  /**
+   * Makes the address pending. The answer is the same whether or not another account has it, so
+   * the route cannot tell who is registered; only a free address gets a code, so a taken one can
+   * never be confirmed.
+   */
   private async requestEmailChange(user: UserRecord, email: string): Promise<UserRecord> {
-    if (await this.users.findByEmail(email)) throw new AlreadyExistsError('User', 'email');
-    await this.codes.send(VerificationPurpose.EmailChange, {
-      userId: user._id,
-      username: user.username,
-      email,
-    });
+    if (!(await this.users.findByEmail(email))) {
+      await this.codes.send(VerificationPurpose.EmailChange, {
+        userId: user._id,
+        username: user.username,
+        email,
+      });
+    }
     return this.users.setPendingEmail(user._id, email);
   }
 }

@@ -34,11 +34,15 @@ import { RefreshTokenDto } from './dto/refresh.dto';
 import { RegisterDto, RegisterResponseDto } from './dto/register.dto';
 import { toTokenResponse, TokenResponseDto } from './dto/token-response.dto';
 import {
+  ForgotPasswordDto,
+  PasswordResetResponseDto,
   ResendCodeDto,
   ResendResponseDto,
+  ResetPasswordDto,
   VerifyEmailDto,
   VerifyResponseDto,
 } from './dto/verification.dto';
+import { PasswordResetService } from './password-reset.service';
 import { RegistrationService } from './registration.service';
 import { SessionCookieCredentials, SessionCookieWriter } from './sessions/session-cookies';
 import { CookieCredentials } from './sessions/session-tokens';
@@ -68,6 +72,7 @@ const CSRF_HEADER_DOC = {
 export class AuthController {
   constructor(
     private readonly registration: RegistrationService,
+    private readonly passwordReset: PasswordResetService,
     private readonly sessions: SessionService,
     private readonly cookies: SessionCookieWriter,
   ) {}
@@ -112,6 +117,34 @@ export class AuthController {
   async resend(@Body() body: ResendCodeDto): Promise<ResendResponseDto> {
     await this.registration.resend(body.email);
     return { status: 'sent' };
+  }
+
+  @Post('auth/password/forgot')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Ask for a password reset code',
+    description:
+      'Mails a single-use code (15 minutes, 5 attempts) to the account with this address. The ' +
+      'answer is the same whether or not the address is registered.',
+  })
+  @ApiAcceptedResponse({ type: ResendResponseDto })
+  @ApiErrors(ValidationError, RateLimitedError)
+  async forgotPassword(@Body() body: ForgotPasswordDto): Promise<ResendResponseDto> {
+    await this.passwordReset.requestReset(body.email);
+    return { status: 'sent' };
+  }
+
+  @Post('auth/password/reset')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Set a new password with the mailed reset code',
+    description: 'Every session of the account ends: log in again with the new password.',
+  })
+  @ApiOkResponse({ type: PasswordResetResponseDto })
+  @ApiErrors(ValidationError, ...CODE_REJECTIONS)
+  async resetPassword(@Body() body: ResetPasswordDto): Promise<PasswordResetResponseDto> {
+    await this.passwordReset.reset(body.email, body.code, body.newPassword);
+    return { status: 'password_reset' };
   }
 
   @Post(['auth/login', 'authentication', 'access'])

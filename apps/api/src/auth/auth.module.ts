@@ -7,6 +7,7 @@ import { AccountService } from './account.service';
 import { AuthController } from './auth.controller';
 import { AuthKeys } from './auth-keys';
 import { MeController } from './me.controller';
+import { PasswordResetService } from './password-reset.service';
 import { RegistrationService } from './registration.service';
 import { RefreshToken, RefreshTokenSchema } from './schemas/refresh-token.schema';
 import { VerificationCode, VerificationCodeSchema } from './schemas/verification-code.schema';
@@ -39,6 +40,7 @@ import { VerificationCodeService } from './verification/verification-code.servic
     VerificationCodeRepository,
     VerificationCodeService,
     RegistrationService,
+    PasswordResetService,
     SessionService,
     SessionCookieWriter,
     AccountService,

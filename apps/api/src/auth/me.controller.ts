@@ -37,7 +37,7 @@ export class MeController {
   @HttpCode(200)
   @ApiOperation({ summary: 'The current user (same as GET /me)' })
   @ApiOkResponse({ type: UserResponseDto })
-  getByPost(@CurrentUser() caller: AuthUser): Promise<UserResponseDto> {
+  getMeByPost(@CurrentUser() caller: AuthUser): Promise<UserResponseDto> {
     return this.get(caller);
   }
 

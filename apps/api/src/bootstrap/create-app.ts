@@ -31,6 +31,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
     bufferLogs: true,
     abortOnError: false,
+    bodyParser: false,
   });
   await configureApp(app, configuration);
   configuration.warnings.forEach((warning) => new Logger('Configuration').warn(warning));

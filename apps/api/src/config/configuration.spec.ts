@@ -22,7 +22,13 @@ describe(loadConfiguration.name, () => {
       trustProxy: false,
       corsOrigins: [],
     });
-    expect(configuration.database).toEqual({ uri: undefined, dbName: 'kassa', production: false });
+    expect(configuration.database).toEqual({
+      uri: undefined,
+      dbName: 'kassa',
+      production: false,
+      serverSelectionTimeoutMs: 3000,
+      connectRetries: 2,
+    });
     expect(configuration.rateLimit).toEqual({ perMinute: 300, authPerMinute: 20 });
     expect(configuration.catalog).toMatchObject({ currency: 'USD', seedDemo: false });
   });

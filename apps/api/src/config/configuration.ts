@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { StartupRefusal } from '../bootstrap/startup-refusal';
 import { readAppConfig } from './app.config';
 import {
   AuthEnvironment,
@@ -32,7 +33,7 @@ export function loadConfiguration(source: Record<string, string | undefined>) {
   if (production && !core.MONGODB_URI) problems.push(EMULATOR_IN_PRODUCTION);
   if (production && !mail.SMTP_URL) problems.push('SMTP_URL is required when NODE_ENV=production');
   problems.push(...authProblems(auth, production));
-  if (problems.length > 0) throw new Error(`Invalid environment: ${problems.join('; ')}`);
+  if (problems.length > 0) throw new StartupRefusal(`Invalid environment: ${problems.join('; ')}`);
   return {
     app: readAppConfig(core),
     http: readHttpConfig(core),

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { DURATION, DURATION_MESSAGE } from './environment-parsing';
 
 const MEBIBYTE = 1024 * 1024;
 
@@ -34,6 +35,10 @@ export class CoreEnvironment {
   @IsOptional()
   @Matches(/^mongodb(\+srv)?:\/\/\S+$/, { message: 'MONGODB_URI must be a mongodb:// URI' })
   MONGODB_URI?: string;
+
+  @IsOptional()
+  @Matches(DURATION, { message: DURATION_MESSAGE })
+  MONGODB_TIMEOUT?: string;
 
   @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{1,63}$/, { message: 'MONGODB_DB_NAME must be 1-63 of [A-Za-z0-9_-]' })

@@ -1,5 +1,6 @@
 import { configKey } from './config-key';
 import { CoreEnvironment } from './core-environment';
+import { parseDurationMs } from './environment-parsing';
 
 export const databaseConfig = configKey('database');
 
@@ -9,6 +10,8 @@ export function readDatabaseConfig(env: CoreEnvironment) {
     uri: env.MONGODB_URI,
     dbName: env.MONGODB_DB_NAME ?? 'kassa',
     production: env.NODE_ENV === 'production',
+    serverSelectionTimeoutMs: parseDurationMs(env.MONGODB_TIMEOUT ?? '3s'),
+    connectRetries: 2,
   };
 }
 

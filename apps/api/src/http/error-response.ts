@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { DomainError, ErrorCode, ErrorDetail } from '@kassa/common';
+import { describeConnectivityError, isConnectivityError } from '@kassa/database';
 
 /** The body of every error response (DESIGN.md §2). */
 export interface ErrorResponseBody {
@@ -15,7 +16,11 @@ export interface DescribedError {
   fault: boolean;
   /** Seconds a client should wait before trying again (429, 503). */
   retryAfterSeconds?: number;
+  /** What the log says about the cause, when it is not the message the client sees. */
+  cause?: string;
 }
+
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
   [HttpStatus.BAD_REQUEST]: 'VALIDATION_FAILED',
@@ -81,6 +86,16 @@ export function describeError(exception: unknown): DescribedError {
   }
   if (isFrameworkClientError(exception)) {
     return forStatus(exception.statusCode, exception.message);
+  }
+  if (isConnectivityError(exception)) {
+    return {
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'The database cannot be reached right now; try again shortly',
+      fault: false,
+      retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+      cause: describeConnectivityError(exception as Error),
+    };
   }
   return INTERNAL;
 }

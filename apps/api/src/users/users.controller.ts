@@ -29,7 +29,7 @@ export class UsersController {
   @Get('users')
   @ApiOperation({ summary: 'List users (filter, sort, search, paginate)' })
   @ApiListQuery(USER_LIST_SPEC, {
-    filter: { role: 'customer', status: { in: 'active,unverified' } },
+    filter: { role: 'customer', status: 'active' },
     sort: '-createdAt,username',
   })
   @ApiOkResponse({ type: UserPageDto })

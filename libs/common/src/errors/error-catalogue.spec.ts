@@ -21,9 +21,9 @@ function sourceFiles(folder: string): string[] {
   });
 }
 
-/** Error-code-shaped literals where the code of an error is set or compared (not Fastify's). */
+/** Error-code-shaped literals where the code of an error is set or compared (not Fastify's or Node's HTTP parser's). */
 const CODE_LITERAL =
-  /(?:\bcode\s*[:=]\s*|\bcode\s*===\s*|super\(\s*|new \w+Error\(\s*)'(?!FST_)([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)'/g;
+  /(?:\bcode\s*[:=]\s*|\bcode\s*===\s*|super\(\s*|new \w+Error\(\s*)'(?!FST_|HPE_)([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)'/g;
 
 /** The README's table of codes: one row per status, `| 409 | \`ALREADY_EXISTS\`, … |`. */
 function readmeCodeTable(): Map<number, string[]> {

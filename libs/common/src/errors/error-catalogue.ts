@@ -36,12 +36,14 @@ export const ERROR_CATALOGUE = {
     message: 'The product is archived and can no longer change',
   },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large' },
+  URI_TOO_LONG: { status: 414, message: 'The URL, or one of its path segments, is too long' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Unsupported content type' },
   RESEND_TOO_SOON: {
     status: 429,
     message: 'A code was sent moments ago; wait before asking again',
   },
   RATE_LIMITED: { status: 429, message: 'Too many requests, try again later' },
+  REQUEST_HEADERS_TOO_LARGE: { status: 431, message: 'The request headers are too large' },
   INTERNAL: { status: 500, message: 'Internal server error' },
   SERVICE_UNAVAILABLE: { status: 503, message: 'The service is temporarily unavailable' },
 } as const satisfies Record<string, CatalogueEntry>;

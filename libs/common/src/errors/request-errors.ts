@@ -52,6 +52,24 @@ export class PayloadTooLargeError extends DomainError {
   }
 }
 
+/** 414: the URL or a path parameter is over the server's limit. */
+export class UriTooLongError extends DomainError {
+  static readonly code = 'URI_TOO_LONG';
+
+  constructor() {
+    super(UriTooLongError.code);
+  }
+}
+
+/** 431: the request's headers are over the server's limit. */
+export class RequestHeadersTooLargeError extends DomainError {
+  static readonly code = 'REQUEST_HEADERS_TOO_LARGE';
+
+  constructor() {
+    super(RequestHeadersTooLargeError.code);
+  }
+}
+
 /** 415: the content type (or the uploaded file's real type) is not accepted. */
 export class UnsupportedMediaTypeError extends DomainError {
   static readonly code = 'UNSUPPORTED_MEDIA_TYPE';

@@ -2,7 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ResendTooSoonError } from '@kassa/common';
 import { TransactionRunner } from '@kassa/database';
 import { AuthConfig, authConfig } from '../../config/auth.config';
-import { emailChangeCodeMail, verificationCodeMail } from '../../notifications/mail-templates';
+import {
+  emailChangeCodeMail,
+  passwordResetCodeMail,
+  verificationCodeMail,
+} from '../../notifications/mail-templates';
 import { MAILER, Mailer } from '../../notifications/mailer';
 import { AuthKeys } from '../auth-keys';
 import { VerificationPurpose } from '../schemas/verification-code.schema';
@@ -24,6 +28,7 @@ const EXPIRED_CODE_RETENTION_MS = 24 * 60 * 60 * 1000;
 const TEMPLATES = {
   [VerificationPurpose.Registration]: verificationCodeMail,
   [VerificationPurpose.EmailChange]: emailChangeCodeMail,
+  [VerificationPurpose.PasswordReset]: passwordResetCodeMail,
 };
 
 export interface CodeRecipient {

@@ -132,7 +132,7 @@ export class ProductImageController {
   @ApiOperation({ summary: 'Delete one image of a product (admin)' })
   @ApiParam({ name: 'imageId', format: 'uuid' })
   @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiErrors(ValidationError, NotFoundError)
+  @ApiErrors(ValidationError, NotFoundError, ProductArchivedError)
   delete(@IdParam() id: string, @IdParam('imageId') imageId: string): Promise<void> {
     return this.images.delete(id, imageId);
   }

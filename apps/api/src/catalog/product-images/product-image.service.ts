@@ -104,6 +104,7 @@ export class ProductImageService {
 
   async delete(productId: string, imageId: string): Promise<void> {
     await this.transactions.run(async () => {
+      await this.requireLiveProduct(productId);
       if (!(await this.store.deleteOne(productId, imageId))) {
         throw new NotFoundError('Image', imageId);
       }

@@ -54,7 +54,7 @@ export class ProductController {
       'on active and archived. brand and category filter by name (any case).',
   })
   @ApiListQuery(ADMIN_PRODUCT_LIST_SPEC, {
-    filter: { brand: 'Fender', price: { gte: '500', lte: '1500.00' }, stock: { gt: '0' } },
+    filter: { brand: 'Fender', price: { gte: '500', lte: '1500.00' }, stock: { gte: '1' } },
     sort: '-price,model',
   })
   @ApiOkResponse({ type: ProductPageDto })
@@ -101,10 +101,11 @@ export class ProductController {
   @AdminOnly()
   @ApiOperation({
     summary: 'Archive a product (admin)',
-    description: 'Hidden from the catalog, kept for order history; its images are removed.',
+    description:
+      'Hidden from the catalog, kept for order history; its images are removed. An archived product takes no further writes (409 PRODUCT_ARCHIVED).',
   })
   @ApiNoContentResponse({ description: 'Archived' })
-  @ApiErrors(ValidationError, NotFoundError)
+  @ApiErrors(ValidationError, NotFoundError, ProductArchivedError)
   archive(@IdParam() id: string): Promise<void> {
     return this.products.archive(id);
   }
@@ -120,7 +121,7 @@ export class ProductController {
   })
   @ApiOkResponse({ type: PriceHistoryPageDto })
   @ApiErrors(ValidationError, NotFoundError)
-  priceHistory(
+  getPriceHistory(
     @IdParam() id: string,
     @ListQueryParam(PRICE_HISTORY_LIST_SPEC) query: ListQuery,
     @CurrentUser() viewer: AuthUser | undefined,

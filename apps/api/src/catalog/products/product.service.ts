@@ -59,13 +59,16 @@ export class ProductService {
     return this.update(id, this.toChanges(input));
   }
 
-  /** DELETE: archives the product (kept for order history), releases its counters and images. */
+  /**
+   * DELETE: archives the product (kept for order history), releases its counters and images; an
+   * archived product takes no more writes (409).
+   */
   async archive(id: string): Promise<void> {
     await this.transactions.run(async () => {
       const archived = await this.products.archive(id);
       if (!archived) {
         await this.requireProduct(id);
-        return;
+        throw new ProductArchivedError(id);
       }
       await this.brands.adjustProductCount(archived.brandId, -1);
       await this.categories.adjustProductCount(archived.categoryId, -1);

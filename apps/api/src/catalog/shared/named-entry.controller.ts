@@ -76,7 +76,7 @@ export function namedEntryController(routes: NamedEntryRoutes) {
     @Get(path)
     @Public()
     @ApiOperation({ summary: `List ${path}` })
-    @ApiListQuery(NAMED_ENTRY_LIST_SPEC, { filter: { productCount: { gt: '0' } }, sort: 'name' })
+    @ApiListQuery(NAMED_ENTRY_LIST_SPEC, { filter: { productCount: { gte: '1' } }, sort: 'name' })
     @ApiOkResponse({ type: EntryPageDto })
     @ApiErrors(ValidationError)
     async list(
