@@ -233,5 +233,6 @@ describe('auth rate limit (e2e)', () => {
     }
     const blocked = await attempt().expect(429);
     expect(blocked.body.error.code).toBe('RATE_LIMITED');
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
   });
 });

@@ -358,6 +358,9 @@ describe('auth (e2e)', () => {
         .send({ email: input.email })
         .expect(429);
       expect(response.body.error.code).toBe('RESEND_TOO_SOON');
+      const retryAfter = Number(response.headers['retry-after']);
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(60);
       expect(suite.smtp.pendingFor(input.email)).toHaveLength(0);
     });
 

@@ -1,5 +1,6 @@
 import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -41,6 +42,32 @@ describe('start-up (e2e)', () => {
       createTestApp({ env: { NODE_ENV: 'production', MONGODB_URI: '' } }),
     ).rejects.toThrow(/MONGODB_URI is required.*SMTP_URL is required/);
   });
+
+  it('exits at once with one clear line when the port is taken, before any start-up work', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const { port } = holder.address() as AddressInfo;
+    try {
+      const child = spawn(
+        process.execPath,
+        ['-r', join(ROOT, 'tools/register.js'), join(ROOT, 'apps/api/src/main.ts')],
+        {
+          cwd: mkdtempSync(join(tmpdir(), 'kassa-main-')),
+          env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), SEED_DEMO: 'true' },
+        },
+      );
+      let output = '';
+      child.stdout.on('data', (chunk) => (output += chunk));
+      child.stderr.on('data', (chunk) => (output += chunk));
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      expect(code).toBe(1);
+      expect(output.trim().split('\n')).toEqual([
+        `Kassa API failed to start: Port ${port} on 127.0.0.1 is already in use: stop the server using it, or set PORT`,
+      ]);
+    } finally {
+      holder.close();
+    }
+  }, 30_000);
 
   describe('main.ts', () => {
     let child: ChildProcessWithoutNullStreams;
