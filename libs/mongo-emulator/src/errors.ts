@@ -24,6 +24,7 @@ export const ErrorCodes = {
   IndexKeySpecsConflict: 86,
   NoSuchTransaction: 251,
   TransactionCommitted: 256,
+  NotImplemented: 238,
   OperationNotSupportedInTransaction: 263,
   DocumentValidationFailure: 121,
   WriteConflict: 112,

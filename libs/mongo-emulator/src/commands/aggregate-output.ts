@@ -1,6 +1,6 @@
-import { Aggregator } from 'mingo';
 import { MongoCommandError } from '../errors';
-import { canonicalKey, isPlainObject, normalizeIncoming, toView, type Doc } from '../query/values';
+import { runPipeline } from '../query/aggregation/engine';
+import { canonicalKey, isPlainObject, type Doc } from '../query/values';
 import { indexValuesAt } from '../storage/paths';
 import type { CommandContext } from './context';
 import { withLockWait } from './write-batch';
@@ -91,13 +91,8 @@ export async function mergeInto(
       let merged: Doc;
       if (whenMatched === 'replace') merged = { ...result, _id: existing.doc._id };
       else if (Array.isArray(whenMatched)) {
-        const variables = {
-          new: toView(result),
-          ...(isPlainObject(spec.let) ? (toView(spec.let) as Doc) : {}),
-        };
-        merged = normalizeIncoming(
-          new Aggregator(toView(whenMatched) as Doc[], { variables }).run([existing.view])[0],
-        ) as Doc;
+        const variables = { new: result, ...(isPlainObject(spec.let) ? spec.let : {}) };
+        [merged] = runPipeline(whenMatched as Doc[], [existing.doc], { variables });
       } else merged = { ...existing.doc, ...result, _id: existing.doc._id };
       access.replace(existing.id, withIdFirst(merged));
     });

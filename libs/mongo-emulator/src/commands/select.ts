@@ -25,17 +25,17 @@ export function nonNegative(value: unknown, field: string): number {
 
 /** Matching documents in sort (or natural) order after skip and limit (limit 0 = none). */
 export function selectDocuments(access: CollectionAccess, options: SelectOptions): DocEntry[] {
-  const matcher = compileFilter(options.filter, options.variables);
+  const matcher = compileFilter(options.filter, { variables: options.variables });
   const sort = parseSort(options.sort);
   const skip = nonNegative(options.skip, 'skip');
   const limit = options.limit ?? 0;
   const stopAfter = !sort?.length && limit > 0 ? skip + limit : Infinity;
   const matched: DocEntry[] = [];
   for (const entry of access.entries(matcher.equality)) {
-    if (!matcher.test(entry.view)) continue;
+    if (!matcher.test(entry.doc)) continue;
     matched.push(entry);
     if (matched.length >= stopAfter) break;
   }
-  const ordered = sortDocuments(matched, sort, (entry) => entry.view);
+  const ordered = sortDocuments(matched, sort, (entry) => entry.doc);
   return limit > 0 ? ordered.slice(skip, skip + limit) : ordered.slice(skip);
 }

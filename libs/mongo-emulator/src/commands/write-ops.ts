@@ -69,16 +69,15 @@ export function findTargets(
   variables?: Doc,
   sort?: unknown,
 ): DocEntry[] {
-  const matcher = compileFilter(filter, variables);
+  const matcher = compileFilter(filter, { variables });
   const spec = parseSort(sort);
   const targets: DocEntry[] = [];
   for (const entry of access.entries(matcher.equality)) {
-    if (!matcher.test(entry.view)) continue;
+    if (!matcher.test(entry.doc)) continue;
     targets.push(entry);
     if (!multi && !spec?.length) break;
   }
-  if (spec?.length && !multi)
-    return sortDocuments(targets, spec, (entry) => entry.view).slice(0, 1);
+  if (spec?.length && !multi) return sortDocuments(targets, spec, (entry) => entry.doc).slice(0, 1);
   return targets;
 }
 

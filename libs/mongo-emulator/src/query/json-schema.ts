@@ -143,6 +143,3 @@ function matchesObject(value: Doc, schema: Schema): boolean {
   }
   return true;
 }
-
-export const jsonSchemaValidator = (schema: Schema) => (value: Value) =>
-  matchesSchema(value, schema);

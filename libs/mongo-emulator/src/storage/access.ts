@@ -1,7 +1,6 @@
-import { Aggregator, ProcessingMode } from 'mingo';
 import { commandError, MongoCommandError, transientError } from '../errors';
-import { queryContext, rewritePipelineTypes } from '../query/type-operator';
-import { canonicalKey, formatValue, normalizeIncoming, toView, type Doc } from '../query/values';
+import { runPipeline } from '../query/aggregation/engine';
+import { canonicalKey, formatValue, toView, type Doc } from '../query/values';
 import type { Transaction } from '../session/transaction';
 import { ID_INDEX_NAME, type Collection } from './collection';
 import type { Engine } from './engine';
@@ -134,14 +133,10 @@ export class CollectionAccess {
     );
     const pipeline = Array.isArray(view.options.pipeline) ? (view.options.pipeline as Doc[]) : [];
     const input = [...source.entries()].map((entry) => entry.view);
-    const output = new Aggregator(rewritePipelineTypes(toView(pipeline) as Doc[]), {
-      processingMode: ProcessingMode.CLONE_INPUT,
-      context: queryContext,
-    }).run(input);
-    return output.map((doc, index) => ({
+    return runPipeline(pipeline, input).map((doc, index) => ({
       id: `view:${index}`,
-      doc: normalizeIncoming(doc) as Doc,
-      view: doc,
+      doc,
+      view: toView(doc) as Doc,
     }));
   }
 

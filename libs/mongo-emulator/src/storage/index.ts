@@ -1,6 +1,6 @@
-import { Query } from 'mingo';
 import { commandError } from '../errors';
-import { canonicalKey, formatValue, numberOf, toView, type Doc, type Value } from '../query/values';
+import { compileFilter, type Matcher } from '../query/matcher';
+import { canonicalKey, formatValue, numberOf, type Doc, type Value } from '../query/values';
 import { indexValuesAt } from './paths';
 
 export interface IndexSpec {
@@ -33,15 +33,14 @@ export class Index {
   readonly fields: string[];
   private readonly byLead: IdMap = new Map();
   private readonly byFull: IdMap = new Map();
-  private readonly partial?: Query;
+  private readonly partial?: Matcher;
 
   constructor(
     readonly spec: IndexSpec,
     private readonly namespace: string,
   ) {
     this.fields = Object.keys(spec.key);
-    if (spec.partialFilterExpression)
-      this.partial = new Query(toView(spec.partialFilterExpression) as Doc, {});
+    if (spec.partialFilterExpression) this.partial = compileFilter(spec.partialFilterExpression);
   }
 
   get name(): string {
@@ -60,7 +59,7 @@ export class Index {
   }
 
   covers(doc: Doc): boolean {
-    if (this.partial && !this.partial.test(toView(doc) as Doc)) return false;
+    if (this.partial && !this.partial.test(doc)) return false;
     if (this.spec.sparse)
       return this.fields.some((field) =>
         indexValuesAt(doc, field).some((value) => value !== undefined),

@@ -1,12 +1,10 @@
-import { Aggregator, Query } from 'mingo';
 import { MongoCommandError } from '../../errors';
-import { translateMingoError } from '../matcher';
+import { runPipeline } from '../aggregation/engine';
+import { compileFilter } from '../matcher';
 import {
   deepClone,
   formatValue,
   isPlainObject,
-  normalizeIncoming,
-  toView,
   valuesEqual,
   type Doc,
   type Value,
@@ -116,17 +114,14 @@ function matchedIndex(doc: Doc, filter: unknown, arrayPath: string): number | un
   const array = getAt(doc, arrayPath.split('.'));
   if (!Array.isArray(array) || !isPlainObject(filter)) return undefined;
   const relevant = Object.fromEntries(
-    Object.entries(toView(filter) as Doc).filter(
-      ([key]) => key === arrayPath || key.startsWith(`${arrayPath}.`),
-    ),
+    Object.entries(filter).filter(([key]) => key === arrayPath || key.startsWith(`${arrayPath}.`)),
   );
   if (Object.keys(relevant).length === 0) return undefined;
-  const query = new Query(relevant, {});
-  const view = toView(doc) as Doc;
+  const matcher = compileFilter(relevant);
   for (let i = 0; i < array.length; i++) {
-    const probe = deepClone(view);
-    setAt(probe, arrayPath.split('.'), [toView(array[i])]);
-    if (query.test(probe)) return i;
+    const probe = deepClone(doc);
+    setAt(probe, arrayPath.split('.'), [array[i]]);
+    if (matcher.test(probe)) return i;
   }
   return undefined;
 }
@@ -192,15 +187,8 @@ function applyPipeline(original: Doc, pipeline: Doc[], options: UpdateOptions): 
     if (!allowed.has(name))
       throw new MongoCommandError(72, `${name} is not allowed to be used within an update`);
   }
-  try {
-    const variables = options.variables ? (toView(options.variables) as Doc) : undefined;
-    const [result] = new Aggregator(toView(pipeline) as Doc[], variables ? { variables } : {}).run([
-      toView(original) as Doc,
-    ]);
-    return normalizeIncoming(result) as Doc;
-  } catch (error) {
-    throw translateMingoError(error);
-  }
+  const [result] = runPipeline(pipeline, [original], { variables: options.variables });
+  return result;
 }
 
 function replace(original: Doc, replacement: Doc): Doc {

@@ -1,6 +1,6 @@
-import { Query } from 'mingo';
 import { Timestamp } from 'bson';
 import { MongoCommandError } from '../../errors';
+import { compileFilter } from '../matcher';
 import { sortDocuments, parseSort } from '../sort';
 import { bsonTypeName } from '../type-names';
 import {
@@ -10,7 +10,6 @@ import {
   isNumeric,
   isPlainObject,
   numberOf,
-  toView,
   valuesEqual,
   type Doc,
   type Value,
@@ -131,13 +130,10 @@ function pullMatcher(condition: Value): (element: Value) => boolean {
   if (isPlainObject(condition)) {
     const keys = Object.keys(condition);
     const operatorOnly = keys.length > 0 && keys.every((key) => key.startsWith('$'));
-    const query = new Query(
-      operatorOnly ? { value: toView(condition) } : (toView(condition) as Doc),
-      {},
-    );
+    const matcher = compileFilter(operatorOnly ? { value: condition } : condition);
     return operatorOnly
-      ? (element) => query.test({ value: toView(element) })
-      : (element) => isPlainObject(element) && query.test(toView(element) as Doc);
+      ? (element) => matcher.test({ value: element })
+      : (element) => isPlainObject(element) && matcher.test(element);
   }
   return (element) => valuesEqual(element, condition);
 }

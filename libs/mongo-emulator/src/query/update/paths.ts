@@ -1,12 +1,12 @@
-import { Query } from 'mingo';
 import { MongoCommandError } from '../../errors';
+import { compileFilter, type Matcher } from '../matcher';
 import { bsonTypeName } from '../type-names';
 import { isPlainObject, toView, type Doc, type Value } from '../values';
 
 export interface PositionalContext {
   /** Index of the array element the query matched, for the `$` operator. */
   matchedIndex?: number;
-  arrayFilters: Map<string, Query>;
+  arrayFilters: Map<string, Matcher>;
 }
 
 /**
@@ -67,13 +67,13 @@ function positionalIndexes(part: string, array: Value[], context: PositionalCont
     );
   const indexes: number[] = [];
   array.forEach((element, index) => {
-    if (filter.test({ [id]: toView(element) })) indexes.push(index);
+    if (filter.test({ [id]: element })) indexes.push(index);
   });
   return indexes;
 }
 
-export function compileArrayFilters(arrayFilters: unknown): Map<string, Query> {
-  const filters = new Map<string, Query>();
+export function compileArrayFilters(arrayFilters: unknown): Map<string, Matcher> {
+  const filters = new Map<string, Matcher>();
   if (!Array.isArray(arrayFilters)) return filters;
   for (const filter of arrayFilters) {
     if (!isPlainObject(filter)) throw new MongoCommandError(9, 'arrayFilters must be objects');
@@ -89,7 +89,7 @@ export function compileArrayFilters(arrayFilters: unknown): Map<string, Query> {
         9,
         `Found multiple array filters with the same top-level field name ${id}`,
       );
-    filters.set(id, new Query(toView(filter) as Doc, {}));
+    filters.set(id, compileFilter(filter));
   }
   return filters;
 }
