@@ -1,5 +1,5 @@
 import { MongoCommandError } from '../errors';
-import { formatValue, isPlainObject, numberOf, type Doc, type Value } from './values';
+import { formatValue, isPlainObject, numberOf, setOwnField, type Doc, type Value } from './values';
 
 /**
  * Collation (locale-aware string comparison), after ICU as MongoDB uses it. Ordering comes from
@@ -185,12 +185,7 @@ export function collationKey(value: Value, collation?: Collation): Value {
   if (isPlainObject(value)) {
     const out: Doc = {};
     for (const [field, item] of Object.entries(value))
-      Object.defineProperty(out, field, {
-        value: collationKey(item, collation),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+      setOwnField(out, field, collationKey(item, collation));
     return out;
   }
   return value;

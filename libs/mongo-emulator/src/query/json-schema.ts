@@ -1,5 +1,12 @@
 import { bsonTypeName } from './type-names';
-import { compareValues, isPlainObject, valuesEqual, type Doc, type Value } from './values';
+import {
+  compareValues,
+  isPlainObject,
+  ownField,
+  valuesEqual,
+  type Doc,
+  type Value,
+} from './values';
 
 type Schema = Doc;
 
@@ -107,7 +114,10 @@ function matchesArray(value: Value[], schema: Schema): boolean {
 
 function matchesObject(value: Doc, schema: Schema): boolean {
   const keys = Object.keys(value);
-  if (Array.isArray(schema.required) && !schema.required.every((field) => field in value))
+  if (
+    Array.isArray(schema.required) &&
+    !schema.required.every((field) => Object.hasOwn(value, field))
+  )
     return false;
   if (schema.minProperties !== undefined && keys.length < Number(schema.minProperties))
     return false;
@@ -121,7 +131,7 @@ function matchesObject(value: Doc, schema: Schema): boolean {
     isPlainObject(schema.patternProperties) ? schema.patternProperties : {},
   ).map(([pattern, sub]) => [new RegExp(pattern, 'u'), sub as Schema] as const);
   for (const key of keys) {
-    const known = properties[key];
+    const known = ownField(properties, key) as Schema | undefined;
     if (known && !matchesSchema(value[key], known)) return false;
     const byPattern = patterns.filter(([pattern]) => pattern.test(key));
     if (!byPattern.every(([, sub]) => matchesSchema(value[key], sub))) return false;
@@ -136,8 +146,9 @@ function matchesObject(value: Doc, schema: Schema): boolean {
   }
   if (isPlainObject(schema.dependencies)) {
     for (const [field, dependency] of Object.entries(schema.dependencies)) {
-      if (!(field in value)) continue;
-      if (Array.isArray(dependency) && !dependency.every((other) => other in value)) return false;
+      if (!Object.hasOwn(value, field)) continue;
+      if (Array.isArray(dependency) && !dependency.every((other) => Object.hasOwn(value, other)))
+        return false;
       if (isPlainObject(dependency) && !matchesSchema(value, dependency)) return false;
     }
   }

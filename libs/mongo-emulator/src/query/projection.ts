@@ -1,12 +1,25 @@
 import { Query } from 'mingo';
 import { MongoCommandError } from '../errors';
 import { translateMingoError } from './matcher';
-import { isPlainObject, numberOf, toView, type Doc, type Value } from './values';
+import {
+  isPlainObject,
+  numberOf,
+  ownField,
+  setOwnField,
+  toView,
+  type Doc,
+  type Value,
+} from './values';
 
 export type Projector = (doc: Doc) => Doc;
 
+/** Projected paths as a tree of null-prototype objects (field names are data). */
 interface PathTree {
   [field: string]: PathTree | true;
+}
+
+function emptyTree(): PathTree {
+  return Object.create(null) as PathTree;
 }
 
 function isTruthyFlag(value: Value): boolean {
@@ -45,10 +58,10 @@ function withSlices(project: Projector, slices: Array<[string, Value]>): Project
       const parts = path.split('.');
       let holder: Value = out;
       for (const part of parts.slice(0, -1))
-        holder = isPlainObject(holder) ? holder[part] : undefined;
+        holder = isPlainObject(holder) ? ownField(holder, part) : undefined;
       const last = parts[parts.length - 1];
-      if (isPlainObject(holder) && Array.isArray(holder[last]))
-        holder[last] = sliceArray(holder[last] as Value[], spec);
+      const array = isPlainObject(holder) ? ownField(holder, last) : undefined;
+      if (Array.isArray(array)) setOwnField(holder as Doc, last, sliceArray(array, spec));
     }
     return out;
   };
@@ -107,11 +120,10 @@ function compileFieldProjection(projection: Doc, slicePaths: string[]): Projecto
   if (inclusion) for (const path of slicePaths) Object.assign(tree, buildTree([path]));
   if (inclusion || (fields.length === 0 && includeId && slicePaths.length === 0)) {
     if (fields.length === 0 && includeId) return (doc) => ('_id' in doc ? { _id: doc._id } : {});
-    return (doc) => {
-      const out: Doc = includeId && '_id' in doc ? { _id: doc._id } : {};
-      Object.assign(out, include(doc, tree));
-      return out;
-    };
+    return (doc) => ({
+      ...(includeId && '_id' in doc ? { _id: doc._id } : {}),
+      ...include(doc, tree),
+    });
   }
   return (doc) => {
     const out = exclude(doc, tree) as Doc;
@@ -121,7 +133,7 @@ function compileFieldProjection(projection: Doc, slicePaths: string[]): Projecto
 }
 
 function buildTree(paths: string[]): PathTree {
-  const tree: PathTree = {};
+  const tree = emptyTree();
   for (const path of paths) {
     let node = tree;
     const parts = path.split('.');
@@ -130,7 +142,7 @@ function buildTree(paths: string[]): PathTree {
       else {
         const child = node[part];
         if (child === true) return;
-        node = (node[part] = child ?? {}) as PathTree;
+        node = (node[part] = child ?? emptyTree()) as PathTree;
       }
     });
   }
@@ -142,10 +154,10 @@ function include(doc: Doc, tree: PathTree): Doc {
   for (const key of Object.keys(doc)) {
     const rule = tree[key];
     if (!rule) continue;
-    if (rule === true) out[key] = doc[key];
+    if (rule === true) setOwnField(out, key, doc[key]);
     else {
       const projected = includeValue(doc[key], rule);
-      if (projected !== undefined) out[key] = projected;
+      if (projected !== undefined) setOwnField(out, key, projected);
     }
   }
   return out;
@@ -165,7 +177,7 @@ function exclude(value: Value, tree: PathTree): Value {
   for (const key of Object.keys(value)) {
     const rule = tree[key];
     if (rule === true) continue;
-    out[key] = rule ? exclude(value[key], rule) : value[key];
+    setOwnField(out, key, rule ? exclude(value[key], rule) : value[key]);
   }
   return out;
 }

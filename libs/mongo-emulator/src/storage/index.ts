@@ -1,6 +1,13 @@
 import { commandError } from '../errors';
 import { compileFilter, type Matcher } from '../query/matcher';
-import { canonicalKey, formatValue, numberOf, type Doc, type Value } from '../query/values';
+import {
+  canonicalKey,
+  formatValue,
+  numberOf,
+  setOwnField,
+  type Doc,
+  type Value,
+} from '../query/values';
 import { indexValuesAt } from './paths';
 
 export interface IndexSpec {
@@ -100,7 +107,7 @@ export class Index {
 
   duplicateKeyError(doc: Doc): Error {
     const keyValue: Doc = {};
-    for (const field of this.fields) keyValue[field] = firstValue(doc, field);
+    for (const field of this.fields) setOwnField(keyValue, field, firstValue(doc, field));
     const shown = this.fields
       .map((field) => `${field}: ${formatValue(keyValue[field] ?? null)}`)
       .join(', ');

@@ -1,4 +1,4 @@
-import { isPlainObject, type Value } from '../query/values';
+import { isPlainObject, ownField, type Value } from '../query/values';
 
 /**
  * Every value a dotted path reaches in a document, descending into arrays the way MongoDB
@@ -28,8 +28,7 @@ function collect(value: Value, parts: string[], depth: number, out: Value[]): vo
     for (const element of value) if (isPlainObject(element)) collect(element, parts, depth, out);
     return;
   }
-  if (!isPlainObject(value)) return;
-  if (!(parts[depth] in value)) return;
+  if (!isPlainObject(value) || !Object.hasOwn(value, parts[depth])) return;
   collect(value[parts[depth]], parts, depth + 1, out);
 }
 
@@ -38,7 +37,7 @@ export function valueAt(doc: Value, path: string): Value {
   let current: Value = doc;
   for (const part of path.split('.')) {
     if (Array.isArray(current) && /^\d+$/.test(part)) current = current[Number(part)];
-    else if (isPlainObject(current)) current = current[part];
+    else if (isPlainObject(current)) current = ownField(current, part);
     else return undefined;
   }
   return current;

@@ -1,7 +1,7 @@
 import { MongoCommandError } from '../../errors';
 import { compileFilter, type Matcher } from '../matcher';
 import { bsonTypeName } from '../type-names';
-import { isPlainObject, toView, type Doc, type Value } from '../values';
+import { isPlainObject, ownField, setOwnField, toView, type Doc, type Value } from '../values';
 
 export interface PositionalContext {
   /** Index of the array element the query matched, for the `$` operator. */
@@ -38,7 +38,7 @@ export function expandPath(doc: Doc, path: string, context: PositionalContext): 
           Array.isArray(value) && /^\d+$/.test(part)
             ? value[Number(part)]
             : isPlainObject(value)
-              ? value[part]
+              ? ownField(value, part)
               : undefined;
         next.push({ parts: [...prefix, part], value: child });
       }
@@ -99,7 +99,7 @@ export function getAt(doc: Doc, parts: string[]): Value {
   let current: Value = doc;
   for (const part of parts) {
     if (Array.isArray(current)) current = /^\d+$/.test(part) ? current[Number(part)] : undefined;
-    else if (isPlainObject(current)) current = current[part];
+    else if (isPlainObject(current)) current = ownField(current, part);
     else return undefined;
   }
   return current;
@@ -124,10 +124,10 @@ export function containerFor(
         current[Number(part)] = next = {};
       }
     } else if (isPlainObject(current)) {
-      next = current[part];
+      next = ownField(current, part);
       if (next === undefined) {
         if (!create) return undefined;
-        current[part] = next = {};
+        setOwnField(current, part, (next = {}));
       }
     } else {
       return undefined;
@@ -157,7 +157,7 @@ export function setAt(doc: Doc, parts: string[], value: Value): void {
     while (container.length < index) container.push(null);
     container[index] = value;
   } else {
-    container[last] = value;
+    setOwnField(container, last, value);
   }
 }
 
@@ -169,7 +169,7 @@ export function unsetAt(doc: Doc, parts: string[]): boolean {
     container[Number(last)] = null;
     return true;
   }
-  if (!container || !(last in container)) return false;
+  if (!container || !Object.hasOwn(container, last)) return false;
   delete container[last];
   return true;
 }
