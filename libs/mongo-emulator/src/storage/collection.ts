@@ -26,11 +26,11 @@ export const ID_INDEX_NAME = '_id_';
 /**
  * Storage design. Documents are kept in the "typed" form described in query/values.ts: int32 as
  * plain numbers, integral doubles as bson `Double`, int64 as bson `Long`, so a stored 1.0 comes
- * back as a double and `$inc` keeps int/long/double apart (query/update/numbers.ts). Each version
- * also caches its query view (numbers unboxed) for mingo; it is the same object when the document
- * holds no `Double`/`Long`, so most documents cost no extra memory. Limits: int64 values beyond
- * 2^53 compare with lost precision; results computed by aggregation expressions or pipeline
- * updates come back as int32/double by value; Decimal128 compares by its string form.
+ * back as a double and `$inc` keeps int/long/double apart (query/update/numbers.ts); queries and
+ * sorts run on this form. Each version also caches its view (numbers unboxed) for aggregation;
+ * it is the same object when the document holds no `Double`/`Long`, so most documents cost no
+ * extra memory. Limit: results computed by aggregation expressions or pipeline updates come back
+ * as int32/double by value.
  *
  * The documents of one collection with their recent versions (for transaction snapshots) and
  * secondary indexes over the latest committed state. Documents live in a Map keyed by the
