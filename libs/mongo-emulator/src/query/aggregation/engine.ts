@@ -10,6 +10,7 @@ import type { CollationSpec, Options } from 'mingo/types';
 import type { Collation } from '../collation';
 import { translateMingoError } from '../mingo-errors';
 import { deepClone, normalizeIncoming, toView, type Doc, type Value } from '../values';
+import { emulatorAccumulators, emulatorExpressions } from './arithmetic';
 import { emulatorStages } from './stages';
 
 /**
@@ -19,8 +20,8 @@ import { emulatorStages } from './stages';
  * once (emulator operators replacing mingo's of the same name) and passed to every run.
  */
 const context = Context.init({
-  accumulator: { ...accumulatorOperators },
-  expression: { ...expressionOperators },
+  accumulator: { ...accumulatorOperators, ...emulatorAccumulators },
+  expression: { ...expressionOperators, ...emulatorExpressions },
   pipeline: { ...pipelineOperators, ...emulatorStages },
   projection: { ...projectionOperators },
   query: { ...queryOperators },
