@@ -65,6 +65,35 @@ function onPath(parts: string[], test: ValueTest, leafArrays: LeafArrays = 'expa
   return (doc) => pathValues(doc, parts, leafArrays).some(test);
 }
 
+const FIELD_OPERATORS = new Set([
+  '$eq',
+  '$ne',
+  '$gt',
+  '$gte',
+  '$lt',
+  '$lte',
+  '$in',
+  '$nin',
+  '$exists',
+  '$type',
+  '$size',
+  '$mod',
+  '$regex',
+  '$options',
+  '$all',
+  '$elemMatch',
+  '$not',
+  '$bitsAllSet',
+  '$bitsAllClear',
+  '$bitsAnySet',
+  '$bitsAnyClear',
+]);
+
+/** Whether a name is an operator on a field's value (`$gt`), not a top-level one (`$or`). */
+export function isFieldOperator(name: string | undefined): boolean {
+  return name !== undefined && FIELD_OPERATORS.has(name);
+}
+
 /** Whether a condition is an operator document (`{$gt: 1}`) rather than a value to equal. */
 export function isOperatorDocument(condition: Value): condition is Doc {
   if (!isPlainObject(condition)) return false;

@@ -1,5 +1,6 @@
 import { Timestamp } from 'bson';
 import { MongoCommandError } from '../../errors';
+import { isFieldOperator } from '../filter/compile';
 import { compileFilter } from '../matcher';
 import { sortDocuments, parseSort } from '../sort';
 import { bsonTypeName } from '../type-names';
@@ -126,14 +127,22 @@ function addToSet(context: OperatorContext, parts: string[], operand: Value, pat
   setAt(context.doc, parts, array);
 }
 
+/**
+ * Which elements `$pull` removes, as MongoDB decides: a condition led by a field operator
+ * (`{$gte: 5}`) or a regex tests each element's value; any other document (fields, `$or`,
+ * `$and`...) is a query on elements that are documents; anything else is equality.
+ */
 function pullMatcher(condition: Value): (element: Value) => boolean {
+  const onValue =
+    condition instanceof RegExp ||
+    (isPlainObject(condition) && isFieldOperator(Object.keys(condition)[0]));
+  if (onValue) {
+    const matcher = compileFilter({ '': condition });
+    return (element) => matcher.test({ '': element });
+  }
   if (isPlainObject(condition)) {
-    const keys = Object.keys(condition);
-    const operatorOnly = keys.length > 0 && keys.every((key) => key.startsWith('$'));
-    const matcher = compileFilter(operatorOnly ? { value: condition } : condition);
-    return operatorOnly
-      ? (element) => matcher.test({ value: element })
-      : (element) => isPlainObject(element) && matcher.test(element);
+    const matcher = compileFilter(condition);
+    return (element) => isPlainObject(element) && matcher.test(element);
   }
   return (element) => valuesEqual(element, condition);
 }
