@@ -67,7 +67,10 @@ function find(context: CommandContext): Document {
     limit,
     variables: context.variables,
   });
-  const project = compileProjection(command.projection, command.filter);
+  const project = compileProjection(command.projection, {
+    filter: command.filter,
+    variables: context.variables,
+  });
   const documents = entries.map((entry) => (project ? project(entry.doc) : entry.doc));
   const batchSize = batchSizeOf(command.batchSize, DEFAULT_FIRST_BATCH);
   return openCursor(

@@ -36,7 +36,10 @@ async function findAndModify(context: CommandContext): Promise<Document> {
   const { remove, returnNew, upsert } = parseOptions(context);
   const command = context.command;
   const access = context.access();
-  const project = compileProjection(command.fields, command.query);
+  const project = compileProjection(command.fields, {
+    filter: command.query,
+    variables: context.variables,
+  });
   const shape = (doc: Doc | undefined) => (doc ? (project ? project(doc) : doc) : null);
   if (remove) {
     const [deleted] = await withLockWait(() =>

@@ -1,6 +1,6 @@
 import { MongoCommandError } from '../../errors';
 import { runPipeline } from '../aggregation/engine';
-import { compileFilter } from '../matcher';
+import { matchedArrayIndex } from '../positional';
 import {
   deepClone,
   formatValue,
@@ -109,23 +109,6 @@ function assertNoConflicts(modifications: Modification[]): void {
   }
 }
 
-/** Index of the first element of `arrayPath` that satisfies the query's conditions on it. */
-function matchedIndex(doc: Doc, filter: unknown, arrayPath: string): number | undefined {
-  const array = getAt(doc, arrayPath.split('.'));
-  if (!Array.isArray(array) || !isPlainObject(filter)) return undefined;
-  const relevant = Object.fromEntries(
-    Object.entries(filter).filter(([key]) => key === arrayPath || key.startsWith(`${arrayPath}.`)),
-  );
-  if (Object.keys(relevant).length === 0) return undefined;
-  const matcher = compileFilter(relevant);
-  for (let i = 0; i < array.length; i++) {
-    const probe = deepClone(doc);
-    setAt(probe, arrayPath.split('.'), [array[i]]);
-    if (matcher.test(probe)) return i;
-  }
-  return undefined;
-}
-
 function applyOperators(original: Doc, update: Doc, options: UpdateOptions): Doc {
   const modifications = parseModifications(update).sort((a, b) =>
     a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
@@ -136,7 +119,7 @@ function applyOperators(original: Doc, update: Doc, options: UpdateOptions): Doc
   const firstPositional = modifications.find((m) => m.path.split('.').includes('$'));
   if (firstPositional) {
     const parts = firstPositional.path.split('.');
-    positional.matchedIndex = matchedIndex(
+    positional.matchedIndex = matchedArrayIndex(
       original,
       options.filter,
       parts.slice(0, parts.indexOf('$')).join('.'),
