@@ -1,5 +1,6 @@
 import { type Document, UUID } from 'bson';
 import { MongoCommandError } from '../errors';
+import { collationDocument, parseCollation } from '../query/collation';
 import { compileFilter } from '../query/matcher';
 import { isPlainObject, sameCanonical, type Doc } from '../query/values';
 import { validateCollectionName } from '../storage/engine';
@@ -55,6 +56,9 @@ function create(context: CommandContext): Document {
       "BSON field 'create.validator' is the wrong type, expected type 'object'",
     );
   if (options.validator) compileFilter(options.validator);
+  const collation = parseCollation(options.collation);
+  if (collation) options.collation = collationDocument(collation);
+  else delete options.collation;
   const existing = context.engine.collection(context.db, name);
   if (existing) {
     if (sameCanonical(existing.options, options)) return { ok: 1 };

@@ -48,14 +48,18 @@ function runStages(context: CommandContext, stages: Doc[]): Doc[] {
   const onCollection = typeof context.command.aggregate === 'string';
   const first = stages[0];
   const leadingMatch = onCollection && first && isPlainObject(first.$match) ? first : undefined;
-  const source = onCollection
-    ? selectDocuments(context.access(), {
+  const access = onCollection ? context.access() : undefined;
+  const collation = context.collationFor(context.command.collation, access);
+  const source = access
+    ? selectDocuments(access, {
         filter: leadingMatch?.$match,
         variables: context.variables,
+        collation,
       }).map((entry) => entry.view)
     : [];
   return runPipeline(leadingMatch ? stages.slice(1) : stages, source, {
     variables: context.variables,
+    collation,
     collectionResolver: (name) =>
       selectDocuments(context.access(name), {}).map((entry) => entry.view),
   });

@@ -54,7 +54,11 @@ async function update(context: CommandContext): Promise<Document> {
         arrayFilters: spec.arrayFilters,
         sort: spec.sort,
       },
-      { bypassValidation, variables: context.variables },
+      {
+        bypassValidation,
+        variables: context.variables,
+        collation: context.collationFor(spec.collation, access),
+      },
     );
     if (outcome.upsertedId !== undefined) {
       upserted.push({ index, _id: outcome.upsertedId });
@@ -80,7 +84,11 @@ async function remove(context: CommandContext): Promise<Document> {
         'FailedToParse',
         `The limit field in delete objects must be 0 or 1. Got ${limit}`,
       );
-    n += deleteDocuments(access, spec.q, limit === 0, context.variables).length;
+    n += deleteDocuments(
+      access,
+      { filter: spec.q, multi: limit === 0 },
+      { variables: context.variables, collation: context.collationFor(spec.collation, access) },
+    ).length;
   });
   return withWriteErrors({ n, ok: 1 }, writeErrors);
 }

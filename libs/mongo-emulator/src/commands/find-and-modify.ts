@@ -36,14 +36,25 @@ async function findAndModify(context: CommandContext): Promise<Document> {
   const { remove, returnNew, upsert } = parseOptions(context);
   const command = context.command;
   const access = context.access();
+  const collation = context.collationFor(command.collation, access);
+  const writeOptions = {
+    bypassValidation: command.bypassDocumentValidation === true,
+    variables: context.variables,
+    collation,
+  };
   const project = compileProjection(command.fields, {
     filter: command.query,
     variables: context.variables,
+    collation,
   });
   const shape = (doc: Doc | undefined) => (doc ? (project ? project(doc) : doc) : null);
   if (remove) {
     const [deleted] = await withLockWait(() =>
-      deleteDocuments(access, command.query, false, context.variables, command.sort),
+      deleteDocuments(
+        access,
+        { filter: command.query, multi: false, sort: command.sort },
+        writeOptions,
+      ),
     );
     return { lastErrorObject: { n: deleted ? 1 : 0 }, value: shape(deleted?.doc), ok: 1 };
   }
@@ -58,7 +69,7 @@ async function findAndModify(context: CommandContext): Promise<Document> {
         arrayFilters: command.arrayFilters,
         sort: command.sort,
       },
-      { bypassValidation: command.bypassDocumentValidation === true, variables: context.variables },
+      writeOptions,
     ),
   );
   if (outcome.upsertedId !== undefined) {

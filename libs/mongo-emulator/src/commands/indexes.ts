@@ -1,5 +1,6 @@
 import type { Document } from 'bson';
 import { MongoCommandError } from '../errors';
+import { collationDocument, parseCollation } from '../query/collation';
 import { canonicalKey, formatValue, isPlainObject, sameCanonical, type Doc } from '../query/values';
 import { ID_INDEX_NAME, type Collection } from '../storage/collection';
 import { defaultIndexName, type IndexSpec } from '../storage/index';
@@ -8,6 +9,17 @@ import { cursorReply } from './generic';
 import type { CommandTable } from './types';
 
 const OPTION_FIELDS_IGNORED = new Set(['key', 'name', 'v', 'ns', 'background']);
+
+/**
+ * The index's collation as listIndexes shows it: its own (in full), else the collection's
+ * default; none for `{locale: "simple"}`.
+ */
+function withCollation(spec: IndexSpec, collectionDefault: unknown): IndexSpec {
+  const own = spec.collation !== undefined;
+  const collation = parseCollation(own ? spec.collation : collectionDefault);
+  const { collation: _given, ...rest } = spec;
+  return collation ? { ...rest, collation: collationDocument(collation) } : rest;
+}
 
 function toSpec(raw: unknown): IndexSpec {
   if (!isPlainObject(raw) || !isPlainObject(raw.key))
@@ -75,8 +87,8 @@ function createIndexes(context: CommandContext): Document {
   const rawSpecs = context.command.indexes;
   if (!Array.isArray(rawSpecs) || rawSpecs.length === 0)
     throw new MongoCommandError('BadValue', 'Must specify at least one index to create');
-  const specs = rawSpecs.map(toSpec);
   const existing = context.engine.collection(context.db, context.collectionName);
+  const specs = rawSpecs.map((raw) => withCollation(toSpec(raw), existing?.options.collation));
   const numIndexesBefore = existing ? existing.indexes.size + 1 : 1;
   const toCreate = specs.filter((spec) => !alreadyExists(existing, spec));
   if (toCreate.length === 0)

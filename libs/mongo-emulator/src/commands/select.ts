@@ -1,4 +1,5 @@
 import { MongoCommandError } from '../errors';
+import type { Collation } from '../query/collation';
 import { compileFilter } from '../query/matcher';
 import { parseSort, sortDocuments } from '../query/sort';
 import { numberOf, type Doc } from '../query/values';
@@ -10,6 +11,7 @@ export interface SelectOptions {
   skip?: unknown;
   limit?: number;
   variables?: Doc;
+  collation?: Collation;
 }
 
 export function nonNegative(value: unknown, field: string): number {
@@ -25,7 +27,10 @@ export function nonNegative(value: unknown, field: string): number {
 
 /** Matching documents in sort (or natural) order after skip and limit (limit 0 = none). */
 export function selectDocuments(access: CollectionAccess, options: SelectOptions): DocEntry[] {
-  const matcher = compileFilter(options.filter, { variables: options.variables });
+  const matcher = compileFilter(options.filter, {
+    variables: options.variables,
+    collation: options.collation,
+  });
   const sort = parseSort(options.sort);
   const skip = nonNegative(options.skip, 'skip');
   const limit = options.limit ?? 0;
@@ -36,6 +41,6 @@ export function selectDocuments(access: CollectionAccess, options: SelectOptions
     matched.push(entry);
     if (matched.length >= stopAfter) break;
   }
-  const ordered = sortDocuments(matched, sort, (entry) => entry.doc);
+  const ordered = sortDocuments(matched, sort, (entry) => entry.doc, options.collation);
   return limit > 0 ? ordered.slice(skip, skip + limit) : ordered.slice(skip);
 }

@@ -1,5 +1,6 @@
 import { ObjectId } from 'bson';
 import { MongoCommandError } from '../errors';
+import type { Collation } from '../query/collation';
 import { compileFilter } from '../query/matcher';
 import { parseSort, sortDocuments } from '../query/sort';
 import { applyUpdate, isReplacement, sameDocument } from '../query/update/apply';
@@ -11,6 +12,7 @@ import { validateDocument } from '../storage/validation';
 export interface WriteOptions {
   bypassValidation?: boolean;
   variables?: Doc;
+  collation?: Collation;
 }
 
 function assertValidId(id: Value): void {
@@ -62,22 +64,29 @@ export interface UpdateOutcome {
   after?: Doc;
 }
 
+export interface TargetSpec {
+  filter: unknown;
+  multi: boolean;
+  sort?: unknown;
+}
+
+/** The documents a write statement applies to (the first by `sort` for a single write). */
 export function findTargets(
   access: CollectionAccess,
-  filter: unknown,
-  multi: boolean,
-  variables?: Doc,
-  sort?: unknown,
+  target: TargetSpec,
+  options: WriteOptions,
 ): DocEntry[] {
-  const matcher = compileFilter(filter, { variables });
-  const spec = parseSort(sort);
+  const { variables, collation } = options;
+  const matcher = compileFilter(target.filter, { variables, collation });
+  const spec = parseSort(target.sort);
   const targets: DocEntry[] = [];
   for (const entry of access.entries(matcher.equality)) {
     if (!matcher.test(entry.doc)) continue;
     targets.push(entry);
-    if (!multi && !spec?.length) break;
+    if (!target.multi && !spec?.length) break;
   }
-  if (spec?.length && !multi) return sortDocuments(targets, spec, (entry) => entry.doc).slice(0, 1);
+  if (spec?.length && !target.multi)
+    return sortDocuments(targets, spec, (entry) => entry.doc, collation).slice(0, 1);
   return targets;
 }
 
@@ -97,13 +106,12 @@ export function updateDocuments(
     arrayFilters: spec.arrayFilters,
     filter: spec.filter,
     variables: options.variables,
+    collation: options.collation,
   };
   const targets = findTargets(
     access,
-    spec.filter,
-    spec.multi === true,
-    options.variables,
-    spec.sort,
+    { filter: spec.filter, multi: spec.multi === true, sort: spec.sort },
+    options,
   );
   const changes = targets.map((entry) => ({
     entry,
@@ -138,12 +146,10 @@ function pickId(seed: Doc): Doc {
 
 export function deleteDocuments(
   access: CollectionAccess,
-  filter: unknown,
-  multi: boolean,
-  variables?: Doc,
-  sort?: unknown,
+  target: TargetSpec,
+  options: WriteOptions,
 ): DocEntry[] {
-  const targets = findTargets(access, filter, multi, variables, sort);
+  const targets = findTargets(access, target, options);
   access.assertWritable(targets.map((entry) => entry.id));
   for (const entry of targets) access.remove(entry.id);
   return targets;

@@ -127,6 +127,16 @@ interface Compiled {
 
 const compiledCache = new Map<string, Compiled>();
 
+/** Letters ICU sorts as two letters at primary strength. */
+const EXPANSIONS: Record<string, string> = {
+  ß: 'ss',
+  ẞ: 'SS',
+  æ: 'ae',
+  Æ: 'AE',
+  œ: 'oe',
+  Œ: 'OE',
+};
+
 function compile(collation: Collation): Compiled {
   const cacheKey = JSON.stringify(collation);
   const cached = compiledCache.get(cacheKey);
@@ -151,9 +161,10 @@ function compile(collation: Collation): Compiled {
   });
   const ignorable = collation.maxVariable === 'space' ? /\s+/gu : /[\s\p{P}\p{S}]+/gu;
   const key = (text: string): string => {
-    let folded = text.normalize('NFD');
+    let folded = text.normalize(strength <= 2 ? 'NFKD' : 'NFD');
     if (shifted && strength <= 3) folded = folded.replace(ignorable, '');
-    if (strength === 1) folded = folded.replace(/\p{M}+/gu, '');
+    if (strength === 1)
+      folded = folded.replace(/\p{M}+/gu, '').replace(/[ßæœÆŒẞ]/g, (letter) => EXPANSIONS[letter]);
     if (strength <= 2 && !caseLevel) folded = folded.toLocaleLowerCase(locale);
     if (collation.numericOrdering) folded = folded.replace(/\d+/g, (run) => String(BigInt(run)));
     return folded;
@@ -171,6 +182,13 @@ export function compareStrings(a: string, b: string, collation?: Collation): num
   const keyB = key(b);
   if (keyA === keyB) return 0;
   return collator.compare(a, b) || (keyA < keyB ? -1 : 1);
+}
+
+/** Whether a collation can matter when comparing the value (it holds a string somewhere). */
+export function holdsStrings(value: Value): boolean {
+  if (typeof value === 'string') return true;
+  if (Array.isArray(value)) return value.some(holdsStrings);
+  return isPlainObject(value) && Object.values(value).some(holdsStrings);
 }
 
 /**

@@ -8,8 +8,13 @@ export { translateMingoError } from './mingo-errors';
 export interface Matcher {
   test(doc: Doc): boolean;
   /** An equality (or `$in` of equalities) on one top-level field, usable with an index. */
-  equality?: { field: string; values: Value[] };
-  /** The collation string comparisons use (undefined: simple binary comparison). */
+  equality?: Equality;
+}
+
+/** Values one field must equal (under `collation`), for index lookups. */
+export interface Equality {
+  field: string;
+  values: Value[];
   collation?: Collation;
 }
 
@@ -23,10 +28,10 @@ export function compileFilter(filter: unknown, context: FilterContext = {}): Mat
     );
   if (Object.keys(filter).length === 0) return { test: () => true };
   const predicate = compileQuery(filter, context);
+  const equality = equalityOf(filter);
   return {
     test: predicate,
-    equality: equalityOf(filter),
-    collation: context.collation,
+    equality: equality && { ...equality, collation: context.collation },
   };
 }
 
@@ -38,7 +43,7 @@ function isIndexableScalar(value: Value): boolean {
   );
 }
 
-function equalityOf(filter: Doc): Matcher['equality'] {
+function equalityOf(filter: Doc): Equality | undefined {
   const fields = Object.keys(filter).filter((field) => !field.startsWith('$'));
   const ordered = fields.includes('_id')
     ? ['_id', ...fields.filter((field) => field !== '_id')]

@@ -1,5 +1,6 @@
 import { commandError, MongoCommandError, transientError } from '../errors';
 import { runPipeline } from '../query/aggregation/engine';
+import type { Equality } from '../query/matcher';
 import { canonicalKey, formatValue, toView, type Doc } from '../query/values';
 import type { Transaction } from '../session/transaction';
 import { ID_INDEX_NAME, type Collection } from './collection';
@@ -81,14 +82,16 @@ export class CollectionAccess {
   }
 
   /** Documents in natural order, restricted to `equality` candidates when an index allows. */
-  *entries(equality?: { field: string; values: unknown[] }): IterableIterator<DocEntry> {
+  *entries(equality?: Equality): IterableIterator<DocEntry> {
     const collection = this.collection;
     if (this.isView) {
       yield* this.viewEntries(collection!);
       return;
     }
     const pending = this.txn?.writes.get(this.namespace);
-    const candidates = equality ? collection?.lookup(equality.field, equality.values) : undefined;
+    const candidates = equality
+      ? collection?.lookup(equality.field, equality.values, equality.collation)
+      : undefined;
     if (equality && (candidates || !collection)) {
       const ids = new Set(candidates ?? []);
       if (equality.field === '_id')

@@ -1,3 +1,4 @@
+import { holdsStrings, sameCollation, type Collation } from '../query/collation';
 import { canonicalKey, toView, type Doc } from '../query/values';
 import { Index, type IndexSpec } from './index';
 
@@ -61,7 +62,9 @@ export class Collection {
   }
 
   get idIndexSpec(): IndexSpec {
-    return { v: 2, key: { _id: 1 }, name: ID_INDEX_NAME };
+    const spec: IndexSpec = { v: 2, key: { _id: 1 }, name: ID_INDEX_NAME };
+    if (this.options.collation) spec.collation = this.options.collation;
+    return spec;
   }
 
   get size(): number {
@@ -149,9 +152,16 @@ export class Collection {
     return index;
   }
 
-  /** Committed ids whose indexed leading field equals one of `values`, or undefined to scan. */
-  lookup(field: string, values: unknown[]): Set<string> | undefined {
+  /**
+   * Committed ids whose indexed leading field equals one of `values` under `collation` (a
+   * superset is fine: callers test every candidate), or undefined to scan. An index serves the
+   * lookup when its collation is the query's, when the query's is simple (collation keys only
+   * merge values), or when no value holds a string.
+   */
+  lookup(field: string, values: unknown[], collation?: Collation): Set<string> | undefined {
+    const collated = collation !== undefined && values.some(holdsStrings);
     if (field === '_id') {
+      if (collated) return undefined;
       const ids = new Set<string>();
       for (const value of values) {
         const id = canonicalKey(value);
@@ -161,6 +171,7 @@ export class Collection {
     }
     for (const index of this.indexes.values()) {
       if (index.fields[0] !== field || !index.complete) continue;
+      if (collated && !sameCollation(index.collation, collation)) continue;
       const ids = new Set<string>();
       for (const value of values) for (const id of index.lookupLead(value) ?? []) ids.add(id);
       return ids;

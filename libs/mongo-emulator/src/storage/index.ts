@@ -1,4 +1,5 @@
 import { commandError } from '../errors';
+import { collationKey, parseCollation, type Collation } from '../query/collation';
 import { compileFilter, type Matcher } from '../query/matcher';
 import {
   canonicalKey,
@@ -41,12 +42,15 @@ export class Index {
   private readonly byLead: IdMap = new Map();
   private readonly byFull: IdMap = new Map();
   private readonly partial?: Matcher;
+  /** The index's collation: string keys are collation keys (`Bob` and `bob` at strength 2). */
+  readonly collation?: Collation;
 
   constructor(
     readonly spec: IndexSpec,
     private readonly namespace: string,
   ) {
     this.fields = Object.keys(spec.key);
+    this.collation = parseCollation(spec.collation);
     if (spec.partialFilterExpression) this.partial = compileFilter(spec.partialFilterExpression);
   }
 
@@ -76,18 +80,18 @@ export class Index {
 
   add(doc: Doc, id: string): void {
     if (!this.covers(doc)) return;
-    for (const lead of leadKeys(doc, this.fields[0])) addTo(this.byLead, lead, id);
+    for (const lead of this.leadKeys(doc)) addTo(this.byLead, lead, id);
     if (this.unique) for (const full of this.fullKeys(doc)) addTo(this.byFull, full, id);
   }
 
   remove(doc: Doc, id: string): void {
     if (!this.covers(doc)) return;
-    for (const lead of leadKeys(doc, this.fields[0])) removeFrom(this.byLead, lead, id);
+    for (const lead of this.leadKeys(doc)) removeFrom(this.byLead, lead, id);
     if (this.unique) for (const full of this.fullKeys(doc)) removeFrom(this.byFull, full, id);
   }
 
   lookupLead(value: Value): Set<string> | undefined {
-    return idsOf(this.byLead.get(canonicalKey(value)));
+    return idsOf(this.byLead.get(this.keyOf(value)));
   }
 
   /** Ids of committed documents holding any of this document's unique keys. */
@@ -121,18 +125,23 @@ export class Index {
     );
   }
 
+  /** The hash key of one indexed value, under the index's collation. */
+  private keyOf(value: Value): string {
+    return canonicalKey(collationKey(value, this.collation));
+  }
+
+  private leadKeys(doc: Doc): Set<string> {
+    return new Set(indexValuesAt(doc, this.fields[0]).map((value) => this.keyOf(value)));
+  }
+
   private fullKeys(doc: Doc): string[] {
     let keys = [''];
     for (const field of this.fields) {
-      const values = [...new Set(indexValuesAt(doc, field).map(canonicalKey))];
+      const values = [...new Set(indexValuesAt(doc, field).map((value) => this.keyOf(value)))];
       keys = keys.flatMap((prefix) => values.map((value) => `${prefix}|${value}`));
     }
     return keys;
   }
-}
-
-function leadKeys(doc: Doc, field: string): Set<string> {
-  return new Set(indexValuesAt(doc, field).map(canonicalKey));
 }
 
 function firstValue(doc: Doc, field: string): Value {

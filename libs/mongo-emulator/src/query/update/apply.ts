@@ -1,5 +1,6 @@
 import { MongoCommandError } from '../../errors';
 import { runPipeline } from '../aggregation/engine';
+import type { Collation } from '../collation';
 import { matchedArrayIndex } from '../positional';
 import {
   deepClone,
@@ -25,6 +26,8 @@ export interface UpdateOptions {
   filter?: unknown;
   isInsert?: boolean;
   variables?: Doc;
+  /** The statement's collation, for the query parts of operators (`$pull`, arrayFilters...). */
+  collation?: Collation;
 }
 
 interface Modification {
@@ -115,7 +118,9 @@ function applyOperators(original: Doc, update: Doc, options: UpdateOptions): Doc
   );
   assertNoConflicts(modifications);
   const doc = deepClone(original);
-  const positional: PositionalContext = { arrayFilters: compileArrayFilters(options.arrayFilters) };
+  const positional: PositionalContext = {
+    arrayFilters: compileArrayFilters(options.arrayFilters, options.collation),
+  };
   const firstPositional = modifications.find((m) => m.path.split('.').includes('$'));
   if (firstPositional) {
     const parts = firstPositional.path.split('.');
@@ -123,9 +128,15 @@ function applyOperators(original: Doc, update: Doc, options: UpdateOptions): Doc
       original,
       options.filter,
       parts.slice(0, parts.indexOf('$')).join('.'),
+      options.collation,
     );
   }
-  const context = { doc, isInsert: options.isInsert === true, now: new Date() };
+  const context = {
+    doc,
+    isInsert: options.isInsert === true,
+    now: new Date(),
+    collation: options.collation,
+  };
   for (const { operator, path, operand } of modifications) {
     if (operator === '$rename') {
       rename(doc, path, operand);

@@ -1,4 +1,5 @@
 import { MongoCommandError } from '../../errors';
+import type { Collation } from '../collation';
 import { compileFilter, type Matcher } from '../matcher';
 import { bsonTypeName } from '../type-names';
 import { isPlainObject, ownField, setOwnField, toView, type Doc, type Value } from '../values';
@@ -72,7 +73,10 @@ function positionalIndexes(part: string, array: Value[], context: PositionalCont
   return indexes;
 }
 
-export function compileArrayFilters(arrayFilters: unknown): Map<string, Matcher> {
+export function compileArrayFilters(
+  arrayFilters: unknown,
+  collation?: Collation,
+): Map<string, Matcher> {
   const filters = new Map<string, Matcher>();
   if (!Array.isArray(arrayFilters)) return filters;
   for (const filter of arrayFilters) {
@@ -89,7 +93,7 @@ export function compileArrayFilters(arrayFilters: unknown): Map<string, Matcher>
         9,
         `Found multiple array filters with the same top-level field name ${id}`,
       );
-    filters.set(id, compileFilter(filter));
+    filters.set(id, compileFilter(filter, { collation }));
   }
   return filters;
 }
