@@ -28,6 +28,7 @@ export const ErrorCodes = {
   OperationNotSupportedInTransaction: 263,
   DocumentValidationFailure: 121,
   WriteConflict: 112,
+  BSONObjectTooLarge: 10334,
   DuplicateKey: 11000,
 } as const;
 

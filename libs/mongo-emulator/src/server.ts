@@ -67,7 +67,15 @@ class ClientConnection implements ConnectionInfo {
       this.close();
       return;
     }
-    const { flags, command } = parseOpMsg(body);
+    let parsed: ReturnType<typeof parseOpMsg>;
+    try {
+      parsed = parseOpMsg(body);
+    } catch (error) {
+      if (!(error instanceof MongoCommandError)) throw error;
+      this.write(encodeOpMsg(error.toReply(), header.requestId).bytes);
+      return;
+    }
+    const { flags, command } = parsed;
     if (
       flags & MsgFlags.exhaustAllowed &&
       command.topologyVersion &&

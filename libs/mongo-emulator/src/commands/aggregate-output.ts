@@ -1,4 +1,5 @@
 import { MongoCommandError } from '../errors';
+import { assertDocumentSize } from '../limits';
 import { runPipeline } from '../query/aggregation/engine';
 import { canonicalKey, isPlainObject, type Doc } from '../query/values';
 import { indexValuesAt } from '../storage/paths';
@@ -22,6 +23,7 @@ export function replaceCollection(
   const collection = context.engine.ensureCollection(target.db, target.coll);
   const ts = context.engine.tick();
   const documents = results.map(withIdFirst);
+  for (const doc of documents) assertDocumentSize(doc, 'insert');
   const previous = [...collection.liveVersions()].map(
     ([id, version]) => [id, version.doc!] as const,
   );
@@ -94,7 +96,9 @@ export async function mergeInto(
         const variables = { new: result, ...(isPlainObject(spec.let) ? spec.let : {}) };
         [merged] = runPipeline(whenMatched as Doc[], [existing.doc], { variables });
       } else merged = { ...existing.doc, ...result, _id: existing.doc._id };
-      access.replace(existing.id, withIdFirst(merged));
+      const replacement = withIdFirst(merged);
+      assertDocumentSize(replacement, 'update');
+      access.replace(existing.id, replacement);
     });
   }
 }

@@ -1,5 +1,6 @@
 import { Long, type Document } from 'bson';
 import { MongoCommandError } from '../errors';
+import { MAX_DOCUMENT_SIZE, MAX_MESSAGE_SIZE } from '../limits';
 import { isPlainObject, numberOf } from '../query/values';
 import { sessionKey } from '../session/sessions';
 import type { EmulatorState } from '../state';
@@ -30,8 +31,8 @@ export function helloReply(
     me: state.hostAndPort,
     electionId: state.electionId,
     lastWrite: { opTime, lastWriteDate: now, majorityOpTime: opTime, majorityWriteDate: now },
-    maxBsonObjectSize: 16 * 1024 * 1024,
-    maxMessageSizeBytes: 48_000_000,
+    maxBsonObjectSize: MAX_DOCUMENT_SIZE,
+    maxMessageSizeBytes: MAX_MESSAGE_SIZE,
     maxWriteBatchSize: MAX_BATCH,
     localTime: now,
     logicalSessionTimeoutMinutes: 30,
@@ -69,7 +70,7 @@ function buildInfo(): Document {
     versionArray: SERVER_VERSION.split('.').map(Number).concat(0),
     bits: 64,
     debug: false,
-    maxBsonObjectSize: 16 * 1024 * 1024,
+    maxBsonObjectSize: MAX_DOCUMENT_SIZE,
     storageEngines: ['inMemory'],
     modules: [],
     ok: 1,

@@ -1,5 +1,6 @@
 import { ObjectId } from 'bson';
 import { MongoCommandError } from '../errors';
+import { assertDocumentSize } from '../limits';
 import type { Collation } from '../query/collation';
 import { compileFilter } from '../query/matcher';
 import { parseSort, sortDocuments } from '../query/sort';
@@ -42,6 +43,7 @@ export function withIdFirst(doc: Doc): Doc {
 
 export function insertDocument(access: CollectionAccess, doc: Doc, options: WriteOptions): Doc {
   const stored = withIdFirst(doc);
+  assertDocumentSize(stored, 'insert');
   validateDocument(access.collection?.options, stored, undefined, options.bypassValidation);
   access.insert(stored);
   return stored;
@@ -121,6 +123,7 @@ export function updateDocuments(
   let modified = 0;
   for (const { entry, doc } of changes) {
     if (sameDocument(entry.doc, doc)) continue;
+    assertDocumentSize(doc, 'update');
     validateDocument(access.collection?.options, doc, entry.doc, options.bypassValidation);
     access.replace(entry.id, doc);
     modified += 1;
@@ -135,6 +138,7 @@ export function updateDocuments(
   if (!spec.upsert) return { matched: 0, modified: 0 };
   const seed = replacement ? pickId(seedFromFilter(spec.filter)) : seedFromFilter(spec.filter);
   const created = withIdFirst(applyUpdate(seed, spec.update, { ...updateOptions, isInsert: true }));
+  assertDocumentSize(created, 'upsert');
   validateDocument(access.collection?.options, created, undefined, options.bypassValidation);
   access.insert(created);
   return { matched: 0, modified: 0, upsertedId: created._id, after: created };

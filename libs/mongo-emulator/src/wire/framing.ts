@@ -1,3 +1,5 @@
+import { MAX_MESSAGE_SIZE } from '../limits';
+
 /** Splits a TCP byte stream into whole MongoDB wire messages (length-prefixed, little-endian). */
 export const OpCode = {
   Reply: 1,
@@ -19,7 +21,6 @@ export interface RawMessage {
 }
 
 export const HEADER_SIZE = 16;
-export const MAX_MESSAGE_SIZE = 48_000_000;
 
 export class MessageFramer {
   private chunks: Buffer[] = [];
