@@ -1,6 +1,7 @@
 import type { Document } from 'bson';
 import { MongoCommandError } from '../errors';
 import { runPipeline } from '../query/aggregation/engine';
+import { checkPipeline } from '../query/aggregation/stage-names';
 import { isPlainObject, numberOf, type Doc } from '../query/values';
 import type { CommandContext } from './context';
 import { openCursor } from './crud-read';
@@ -55,6 +56,7 @@ function runStages(context: CommandContext, stages: Doc[]): Doc[] {
         filter: leadingMatch?.$match,
         variables: context.variables,
         collation,
+        hint: context.command.hint,
       }).map((entry) => entry.view)
     : [];
   return runPipeline(leadingMatch ? stages.slice(1) : stages, source, {
@@ -67,8 +69,7 @@ function runStages(context: CommandContext, stages: Doc[]): Doc[] {
 
 async function aggregate(context: CommandContext): Promise<Document> {
   const pipeline = context.command.pipeline;
-  if (!Array.isArray(pipeline))
-    throw new MongoCommandError('TypeMismatch', "'pipeline' option must be specified as an array");
+  checkPipeline(pipeline);
   if (!isPlainObject(context.command.cursor) && context.command.explain !== true) {
     throw new MongoCommandError(
       'FailedToParse',

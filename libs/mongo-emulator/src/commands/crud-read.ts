@@ -70,6 +70,7 @@ function find(context: CommandContext): Document {
     limit,
     variables: context.variables,
     collation,
+    hint: command.hint,
   });
   const project = compileProjection(command.projection, {
     filter: command.filter,
@@ -124,6 +125,7 @@ function count(context: CommandContext): Document {
   if (
     !context.command.query &&
     !context.command.skip &&
+    !context.command.hint &&
     !limit &&
     !access.inTransaction &&
     !access.isView
@@ -135,6 +137,7 @@ function count(context: CommandContext): Document {
     skip: context.command.skip,
     limit,
     collation: context.collationFor(context.command.collation, access),
+    hint: context.command.hint,
   });
   return { n: entries.length, ok: 1 };
 }

@@ -4,7 +4,13 @@ import type { FailCommandData } from '../failpoints';
 import { normalizeIncoming, numberOf, type Doc } from '../query/values';
 import type { EmulatorState } from '../state';
 import { CommandContext, type ConnectionInfo } from './context';
-import { commandTable, RETRYABLE_WRITES, TRANSACTION_CONTROL } from './registry';
+import { assertKnownCommandFields } from './known-fields';
+import {
+  assertAllowedInTransaction,
+  commandTable,
+  RETRYABLE_WRITES,
+  TRANSACTION_CONTROL,
+} from './registry';
 
 const RETRYABLE_CODES = new Set([
   6, 7, 89, 91, 189, 262, 9001, 10107, 11600, 11602, 13435, 13436, 63, 150, 234,
@@ -136,6 +142,8 @@ async function execute(
     if (retryKey > session!.txnNumber) session!.txnNumber = retryKey;
   }
   try {
+    if (txn) assertAllowedInTransaction(name, db);
+    assertKnownCommandFields(name, command);
     const reply = await commandTable[name](
       new CommandContext(state, connection, db, name, command, session, txn),
     );

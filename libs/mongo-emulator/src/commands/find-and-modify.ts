@@ -52,7 +52,7 @@ async function findAndModify(context: CommandContext): Promise<Document> {
     const [deleted] = await withLockWait(() =>
       deleteDocuments(
         access,
-        { filter: command.query, multi: false, sort: command.sort },
+        { filter: command.query, multi: false, sort: command.sort, hint: command.hint },
         writeOptions,
       ),
     );
@@ -68,6 +68,7 @@ async function findAndModify(context: CommandContext): Promise<Document> {
         multi: false,
         arrayFilters: command.arrayFilters,
         sort: command.sort,
+        hint: command.hint,
       },
       writeOptions,
     ),

@@ -4,6 +4,7 @@ import { compileFilter } from '../query/matcher';
 import { parseSort, sortDocuments } from '../query/sort';
 import { numberOf, type Doc } from '../query/values';
 import type { CollectionAccess, DocEntry } from '../storage/access';
+import { hintedEntries, planHint } from './hint';
 
 export interface SelectOptions {
   filter?: unknown;
@@ -12,6 +13,7 @@ export interface SelectOptions {
   limit?: number;
   variables?: Doc;
   collation?: Collation;
+  hint?: unknown;
 }
 
 export function nonNegative(value: unknown, field: string): number {
@@ -35,8 +37,9 @@ export function selectDocuments(access: CollectionAccess, options: SelectOptions
   const skip = nonNegative(options.skip, 'skip');
   const limit = options.limit ?? 0;
   const stopAfter = !sort?.length && limit > 0 ? skip + limit : Infinity;
+  const hint = planHint(access, options.hint);
   const matched: DocEntry[] = [];
-  for (const entry of access.entries(matcher.equality)) {
+  for (const entry of hintedEntries(access.entries(matcher.equality), hint)) {
     if (!matcher.test(entry.doc)) continue;
     matched.push(entry);
     if (matched.length >= stopAfter) break;

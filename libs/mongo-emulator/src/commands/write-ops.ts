@@ -9,6 +9,7 @@ import { seedFromFilter } from '../query/upsert';
 import { isPlainObject, type Doc, type Value } from '../query/values';
 import type { CollectionAccess, DocEntry } from '../storage/access';
 import { validateDocument } from '../storage/validation';
+import { hintedEntries, planHint } from './hint';
 
 export interface WriteOptions {
   bypassValidation?: boolean;
@@ -56,6 +57,7 @@ export interface UpdateSpec {
   multi?: boolean;
   arrayFilters?: unknown;
   sort?: unknown;
+  hint?: unknown;
 }
 
 export interface UpdateOutcome {
@@ -70,6 +72,7 @@ export interface TargetSpec {
   filter: unknown;
   multi: boolean;
   sort?: unknown;
+  hint?: unknown;
 }
 
 /** The documents a write statement applies to (the first by `sort` for a single write). */
@@ -81,8 +84,9 @@ export function findTargets(
   const { variables, collation } = options;
   const matcher = compileFilter(target.filter, { variables, collation });
   const spec = parseSort(target.sort);
+  const hint = planHint(access, target.hint);
   const targets: DocEntry[] = [];
-  for (const entry of access.entries(matcher.equality)) {
+  for (const entry of hintedEntries(access.entries(matcher.equality), hint)) {
     if (!matcher.test(entry.doc)) continue;
     targets.push(entry);
     if (!target.multi && !spec?.length) break;
@@ -112,7 +116,7 @@ export function updateDocuments(
   };
   const targets = findTargets(
     access,
-    { filter: spec.filter, multi: spec.multi === true, sort: spec.sort },
+    { filter: spec.filter, multi: spec.multi === true, sort: spec.sort, hint: spec.hint },
     options,
   );
   const changes = targets.map((entry) => ({
