@@ -32,3 +32,6 @@ declare module 'mingo/operators/query' {
 declare module 'mingo/operators/window' {
   export * from 'mingo/types/operators/window';
 }
+declare module 'mingo/util' {
+  export * from 'mingo/types/util';
+}

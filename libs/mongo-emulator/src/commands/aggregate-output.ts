@@ -78,7 +78,7 @@ export async function mergeInto(
       if (!existing) {
         if (whenNotMatched === 'fail')
           throw new MongoCommandError(
-            13113,
+            'MergeStageNoMatchingDocument',
             'Found document not matching the given merge criteria',
           );
         if (whenNotMatched === 'insert') insertDocument(access, result, {});

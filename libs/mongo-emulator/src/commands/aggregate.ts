@@ -34,7 +34,7 @@ function outputStage(
   for (const stage of pipeline) {
     if ('$out' in stage || '$merge' in stage)
       throw new MongoCommandError(
-        40601,
+        'OutputStageNotLast',
         `${Object.keys(stage)[0]} can only be the final stage in the pipeline`,
       );
   }

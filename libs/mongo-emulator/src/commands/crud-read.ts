@@ -22,7 +22,7 @@ function batchSizeOf(value: unknown, fallback: number): number {
   const n = numberOf(value);
   if (n < 0)
     throw new MongoCommandError(
-      51024,
+      'NegativeValue',
       `BSON field 'batchSize' value must be >= 0, actual value '${n}'`,
     );
   return n === 0 && fallback === DEFAULT_FIRST_BATCH ? 0 : n || Infinity;
@@ -95,7 +95,7 @@ function getMore(context: CommandContext): Document {
     throw new MongoCommandError('CursorNotFound', `cursor id ${id.toString()} not found`);
   if (cursor.sessionKey !== undefined && cursor.sessionKey !== context.session?.key) {
     throw new MongoCommandError(
-      50738,
+      'CursorInOtherSession',
       `Cannot run getMore on cursor ${id.toString()}, which was created in session ${cursor.sessionKey}, in session ${context.session?.key ?? 'none'}`,
     );
   }

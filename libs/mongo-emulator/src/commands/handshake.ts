@@ -2,7 +2,6 @@ import { Long, type Document } from 'bson';
 import { MongoCommandError } from '../errors';
 import { MAX_DOCUMENT_SIZE, MAX_MESSAGE_SIZE } from '../limits';
 import { isPlainObject, numberOf } from '../query/values';
-import { sessionKey } from '../session/sessions';
 import type { EmulatorState } from '../state';
 import type { CommandContext } from './context';
 import type { CommandTable } from './types';
@@ -35,7 +34,7 @@ export function helloReply(
     maxMessageSizeBytes: MAX_MESSAGE_SIZE,
     maxWriteBatchSize: MAX_BATCH,
     localTime: now,
-    logicalSessionTimeoutMinutes: 30,
+    logicalSessionTimeoutMinutes: state.sessions.timeoutMinutes,
     connectionId,
     minWireVersion: 0,
     maxWireVersion: MAX_WIRE_VERSION,
@@ -154,10 +153,6 @@ export const handshakeCommands: CommandTable = {
   }),
   endSessions: (context) => {
     const lsids = Array.isArray(context.command.endSessions) ? context.command.endSessions : [];
-    for (const lsid of lsids) {
-      const key = sessionKey(lsid);
-      if (key) context.state.cursors.closeForSession(key);
-    }
     context.state.sessions.end(lsids);
     return { ok: 1 };
   },
@@ -170,7 +165,11 @@ export const handshakeCommands: CommandTable = {
     context.state.sessions.endAll();
     return { ok: 1 };
   },
-  refreshSessions: () => ({ ok: 1 }),
+  refreshSessions: (context) => {
+    const lsids = context.command.refreshSessions;
+    context.state.sessions.refresh(Array.isArray(lsids) ? lsids : []);
+    return { ok: 1 };
+  },
   startSession: () => ({ ok: 1 }),
   logout: () => ({ ok: 1 }),
 };

@@ -28,7 +28,7 @@ function toSpec(raw: unknown): IndexSpec {
       "The 'key' field is a required property of an index specification",
     );
   if (Object.keys(raw.key).length === 0)
-    throw new MongoCommandError(67, 'Index keys cannot be empty.');
+    throw new MongoCommandError('CannotCreateIndex', 'Index keys cannot be empty.');
   const name = typeof raw.name === 'string' ? raw.name : defaultIndexName(raw.key);
   const spec: IndexSpec = { v: 2, key: raw.key, name };
   for (const [option, value] of Object.entries(raw))

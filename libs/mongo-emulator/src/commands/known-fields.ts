@@ -119,7 +119,7 @@ export const STATEMENT_FIELDS: Record<string, readonly string[]> = {
 };
 
 function unknownField(path: string): MongoCommandError {
-  return new MongoCommandError(40415, `BSON field '${path}' is an unknown field.`);
+  return new MongoCommandError('UnknownField', `BSON field '${path}' is an unknown field.`);
 }
 
 /** Refuses a command that carries a field its 7.0 definition does not have. */

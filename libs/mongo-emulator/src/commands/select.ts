@@ -21,7 +21,7 @@ export function nonNegative(value: unknown, field: string): number {
   const n = numberOf(value);
   if (!Number.isFinite(n) || n < 0)
     throw new MongoCommandError(
-      51024,
+      'NegativeValue',
       `BSON field '${field}' value must be >= 0, actual value '${n}'`,
     );
   return n;

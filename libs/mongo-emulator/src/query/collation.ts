@@ -1,4 +1,4 @@
-import { MongoCommandError } from '../errors';
+import { MongoCommandError, type ErrorCodeName, type LocationCodeName } from '../errors';
 import { formatValue, isPlainObject, numberOf, setOwnField, type Doc, type Value } from './values';
 
 /**
@@ -34,7 +34,7 @@ const CHOICES: Record<string, readonly string[]> = {
 };
 const BOOLEANS = ['caseLevel', 'numericOrdering', 'normalization', 'backwards'];
 
-function fieldError(code: number, message: string): MongoCommandError {
+function fieldError(code: ErrorCodeName | LocationCodeName, message: string): MongoCommandError {
   return new MongoCommandError(code, message);
 }
 
@@ -50,19 +50,19 @@ function checkField(spec: Doc, field: string, value: Value): void {
   if (field === 'locale' || field === 'version' || field in CHOICES) {
     if (typeof value !== 'string')
       throw fieldError(
-        14,
+        'TypeMismatch',
         `BSON field 'collation.${field}' is the wrong type, expected type 'string'`,
       );
     if (field in CHOICES && !CHOICES[field].includes(value))
-      throw fieldError(2, `Field '${field}' must be one of ${CHOICES[field].join(', ')}`);
+      throw fieldError('BadValue', `Field '${field}' must be one of ${CHOICES[field].join(', ')}`);
     if (field === 'locale' && value !== 'simple' && !isSupportedLocale(value))
-      throw fieldError(2, `Field 'locale' is invalid in: ${formatValue(spec)}`);
+      throw fieldError('BadValue', `Field 'locale' is invalid in: ${formatValue(spec)}`);
     return;
   }
   if (BOOLEANS.includes(field)) {
     if (typeof value !== 'boolean')
       throw fieldError(
-        14,
+        'TypeMismatch',
         `BSON field 'collation.${field}' is the wrong type, expected type 'bool'`,
       );
     return;
@@ -71,30 +71,36 @@ function checkField(spec: Doc, field: string, value: Value): void {
     const strength = numberOf(value);
     if (!Number.isInteger(strength))
       throw fieldError(
-        14,
+        'TypeMismatch',
         "BSON field 'collation.strength' is the wrong type, expected type 'int'",
       );
     if (strength < 1 || strength > 5)
       throw fieldError(
-        51024,
+        'NegativeValue',
         `BSON field 'strength' value must be ${strength < 1 ? '>= 1' : '<= 5'}, actual value '${strength}'`,
       );
     return;
   }
-  throw fieldError(40415, `BSON field 'collation.${field}' is an unknown field.`);
+  throw fieldError('UnknownField', `BSON field 'collation.${field}' is an unknown field.`);
 }
 
 /** Parses a command's or index's `collation`; undefined for none or `{locale: "simple"}`. */
 export function parseCollation(spec: unknown): Collation | undefined {
   if (spec === undefined || spec === null) return undefined;
   if (!isPlainObject(spec))
-    throw fieldError(14, "BSON field 'collation' is the wrong type, expected type 'object'");
+    throw fieldError(
+      'TypeMismatch',
+      "BSON field 'collation' is the wrong type, expected type 'object'",
+    );
   for (const [field, value] of Object.entries(spec)) checkField(spec, field, value);
   if (spec.locale === undefined)
-    throw fieldError(40414, "BSON field 'collation.locale' is missing but a required field");
+    throw fieldError(
+      'MissingField',
+      "BSON field 'collation.locale' is missing but a required field",
+    );
   if (spec.locale === 'simple') {
     if (Object.keys(spec).some((field) => field !== 'locale' && field !== 'version'))
-      throw fieldError(2, 'Collation with locale "simple" cannot have other fields');
+      throw fieldError('BadValue', 'Collation with locale "simple" cannot have other fields');
     return undefined;
   }
   return {

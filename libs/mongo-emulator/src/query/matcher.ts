@@ -3,8 +3,6 @@ import type { Collation } from './collation';
 import { compileQuery, isOperatorDocument, type FilterContext } from './filter/compile';
 import { isPlainObject, type Doc, type Value } from './values';
 
-export { translateMingoError } from './mingo-errors';
-
 export interface Matcher {
   test(doc: Doc): boolean;
   /** An equality (or `$in` of equalities) on one top-level field, usable with an index. */

@@ -1,4 +1,4 @@
-import { MongoCommandError } from '../errors';
+import { MongoCommandError, type ErrorCodeName, type LocationCodeName } from '../errors';
 import { engineOptions, evaluateExpression } from './aggregation/engine';
 import type { Collation } from './collation';
 import { elementTest, isOperatorDocument } from './filter/compile';
@@ -42,7 +42,7 @@ interface PathTree {
   [field: string]: PathTree | true;
 }
 
-function fail(code: number, message: string): MongoCommandError {
+function fail(code: ErrorCodeName | LocationCodeName, message: string): MongoCommandError {
   return new MongoCommandError(code, message);
 }
 
@@ -61,7 +61,7 @@ function flatten(projection: Doc, prefix = '', out: Array<[string, Value]> = [])
     if (isPlainObject(value) && !isOperatorDocument(value)) {
       if (Object.keys(value).length === 0)
         throw fail(
-          51270,
+          'EmptySubProjection',
           `An empty sub-projection is not a valid value. Found empty object at path`,
         );
       flatten(value, `${path}.`, out);
@@ -75,7 +75,8 @@ function ruleOf(path: string, value: Value, context: ProjectionContext): Rule {
   if (isPlainObject(value) && Object.keys(value).length === 1) {
     if ('$slice' in value) return { kind: 'slice', spec: parseSlice(value.$slice) };
     if ('$elemMatch' in value) {
-      if (path.includes('.')) throw fail(2, 'Cannot use $elemMatch projection on a nested field.');
+      if (path.includes('.'))
+        throw fail('BadValue', 'Cannot use $elemMatch projection on a nested field.');
       return { kind: 'elemMatch', test: elementTest(value.$elemMatch, context) };
     }
   }
@@ -86,15 +87,16 @@ function ruleOf(path: string, value: Value, context: ProjectionContext): Rule {
 function parseSlice(spec: Value): Value {
   if (Array.isArray(spec)) {
     if (spec.length !== 2 || !spec.every(isFlag))
-      throw fail(28724, 'First argument to $slice must be an array');
+      throw fail('SliceArgument', 'First argument to $slice must be an array');
     if (numberOf(spec[1]) <= 0)
       throw fail(
-        28724,
+        'SliceArgument',
         `Invalid $slice syntax. The given syntax did not match the find() syntax because :: Location31130: $slice limit must be positive`,
       );
     return spec;
   }
-  if (!isFlag(spec)) throw fail(2, '$slice only supports numbers and [skip, limit] arrays');
+  if (!isFlag(spec))
+    throw fail('BadValue', '$slice only supports numbers and [skip, limit] arrays');
   return spec;
 }
 
@@ -180,14 +182,19 @@ export function compileProjection(
     const wanted = rule.kind === 'exclude' ? 'exclusion' : 'inclusion';
     if (mode && mode !== wanted)
       throw fail(
-        wanted === 'exclusion' ? 31254 : 31253,
+        wanted === 'exclusion'
+          ? 'ProjectionExclusionInInclusion'
+          : 'ProjectionInclusionInExclusion',
         `Cannot do ${wanted === 'exclusion' ? 'exclusion' : 'inclusion'} on field ${path} in ${mode} projection`,
       );
     mode = wanted;
   }
   const positional = fields.filter(([, rule]) => rule.kind === 'positional');
   if (positional.length > 1)
-    throw fail(31276, 'Cannot specify more than one positional proj. per query.');
+    throw fail(
+      'MultiplePositionalProjections',
+      'Cannot specify more than one positional proj. per query.',
+    );
   if (!mode) mode = idRule?.kind === 'include' && fields.length === 0 ? 'inclusion' : 'exclusion';
   const keepId = idRule === undefined || idRule.kind !== 'exclude';
   const slices = fields.filter(([, rule]) => rule.kind === 'slice') as Array<
@@ -274,7 +281,10 @@ function projectPositional(doc: Doc, out: Doc, arrayPath: string, context: Proje
   if (!Array.isArray(array)) return out;
   const index = matchedArrayIndex(doc, context.filter, arrayPath, context.collation);
   if (index === undefined)
-    throw fail(51246, "positional operator '.$' couldn't find a matching element in the array");
+    throw fail(
+      'PositionalProjectionNoMatch',
+      "positional operator '.$' couldn't find a matching element in the array",
+    );
   return replaceAt(out, parts, [array[index]]) as Doc;
 }
 

@@ -15,7 +15,7 @@ export function parseSort(sort: unknown): SortSpec | undefined {
     const value = numberOf(direction);
     if (value !== 1 && value !== -1)
       throw new MongoCommandError(
-        15975,
+        'SortKeyOrder',
         '$sort key ordering must be 1 (for ascending) or -1 (for descending)',
       );
     if (path !== '$natural') spec.push([path, value]);

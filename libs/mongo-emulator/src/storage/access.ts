@@ -145,7 +145,10 @@ export class CollectionAccess {
 
   private assertNotView(): void {
     if (this.isView)
-      throw new MongoCommandError(166, `Namespace ${this.namespace} is a view, not a collection`);
+      throw new MongoCommandError(
+        'CommandNotSupportedOnView',
+        `Namespace ${this.namespace} is a view, not a collection`,
+      );
   }
 
   insert(doc: Doc): void {

@@ -1,7 +1,7 @@
 import { evalExpr } from 'mingo/core';
 import { $push } from 'mingo/operators/accumulator';
 import type { Options } from 'mingo/types';
-import { MongoCommandError } from '../../errors';
+import { MongoCommandError, type LocationCodeName } from '../../errors';
 import { collationKey } from '../collation';
 import { addDecimal, divideDecimal, isDecimal, multiplyDecimal, subtractDecimal } from '../decimal';
 import { bsonTypeName } from '../type-names';
@@ -25,13 +25,13 @@ function operands(name: string, doc: Doc, expr: Value, options: Options, count?:
   const list = Array.isArray(expr) ? (values as Value[]) : [values];
   if (count !== undefined && list.length !== count)
     throw new MongoCommandError(
-      16020,
+      'ExpressionArity',
       `Expression ${name} takes exactly ${count} arguments. ${list.length} were passed in.`,
     );
   return list;
 }
 
-function numericOnly(name: string, code: number, values: Value[]): void {
+function numericOnly(name: string, code: LocationCodeName, values: Value[]): void {
   for (const value of values)
     if (!isNumeric(value))
       throw new MongoCommandError(
@@ -55,12 +55,12 @@ const $add: Expression = (doc, expr, options) => {
   if (values.some(isNil)) return null;
   const dates = values.filter((value): value is Date => value instanceof Date);
   if (dates.length > 1)
-    throw new MongoCommandError(16612, 'only one date allowed in an $add expression');
+    throw new MongoCommandError('AddTwoDates', 'only one date allowed in an $add expression');
   const numbers = values.filter((value) => !(value instanceof Date));
   for (const value of numbers)
     if (!isNumeric(value))
       throw new MongoCommandError(
-        16554,
+        'AddNonNumeric',
         `$add only supports numeric or date types, not ${bsonTypeName(value)}`,
       );
   const total = numbers.length === 0 ? 0 : fold(numbers, addDecimal, (a, b) => a + b);
@@ -74,7 +74,7 @@ const $subtract: Expression = (doc, expr, options) => {
   if (a instanceof Date && isNumeric(b)) return new Date(a.getTime() - Math.round(numberOf(b)));
   if (!isNumeric(a) || !isNumeric(b))
     throw new MongoCommandError(
-      16556,
+      'SubtractNonNumeric',
       `cant $subtract a ${bsonTypeName(b)} from a ${bsonTypeName(a)}`,
     );
   return isDecimal(a) || isDecimal(b) ? subtractDecimal(a, b) : numberOf(a) - numberOf(b);
@@ -83,14 +83,14 @@ const $subtract: Expression = (doc, expr, options) => {
 const $multiply: Expression = (doc, expr, options) => {
   const values = operands('$multiply', doc, expr, options);
   if (values.some(isNil)) return null;
-  numericOnly('$multiply', 16555, values);
+  numericOnly('$multiply', 'MultiplyNonNumeric', values);
   return values.length === 0 ? 1 : fold(values, multiplyDecimal, (a, b) => a * b);
 };
 
 const $divide: Expression = (doc, expr, options) => {
   const [a, b] = operands('$divide', doc, expr, options, 2);
   if (isNil(a) || isNil(b)) return null;
-  numericOnly('$divide', 16609, [a, b]);
+  numericOnly('$divide', 'DivideNonNumeric', [a, b]);
   if (compareValues(b, 0) === 0) throw new MongoCommandError('BadValue', "can't $divide by zero");
   return isDecimal(a) || isDecimal(b) ? divideDecimal(a, b) : numberOf(a) / numberOf(b);
 };

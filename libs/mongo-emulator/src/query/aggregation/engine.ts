@@ -7,6 +7,7 @@ import * as projectionOperators from 'mingo/operators/projection';
 import * as queryOperators from 'mingo/operators/query';
 import * as windowOperators from 'mingo/operators/window';
 import type { CollationSpec, Options } from 'mingo/types';
+import { MongoCommandError } from '../../errors';
 import type { Collation } from '../collation';
 import { translateMingoError } from '../mingo-errors';
 import { deepClone, normalizeIncoming, toView, type Doc, type Value } from '../values';
@@ -19,9 +20,27 @@ import { emulatorStages } from './stages';
  * collation), and numeric operators handle Decimal128 exactly. The operator table is built here
  * once (emulator operators replacing mingo's of the same name) and passed to every run.
  */
+/** Server-side JavaScript (`$function`, `$accumulator`) is not something the emulator runs. */
+function serverSideJavaScript(name: string) {
+  return (): never => {
+    throw new MongoCommandError(
+      'NotImplemented',
+      `${name} is not supported by this MongoDB emulator`,
+    );
+  };
+}
+
 const context = Context.init({
-  accumulator: { ...accumulatorOperators, ...emulatorAccumulators },
-  expression: { ...expressionOperators, ...emulatorExpressions },
+  accumulator: {
+    ...accumulatorOperators,
+    ...emulatorAccumulators,
+    $accumulator: serverSideJavaScript('$accumulator'),
+  },
+  expression: {
+    ...expressionOperators,
+    ...emulatorExpressions,
+    $function: serverSideJavaScript('$function'),
+  },
   pipeline: { ...pipelineOperators, ...emulatorStages },
   projection: { ...projectionOperators },
   query: { ...queryOperators },
@@ -40,6 +59,7 @@ export function engineOptions(options: EngineOptions = {}): Partial<Options> {
   return {
     context,
     processingMode: ProcessingMode.CLONE_OFF,
+    scriptEnabled: false,
     ...(options.collation ? { collation: options.collation as unknown as CollationSpec } : {}),
     ...(options.variables ? { variables: toView(options.variables) as Doc } : {}),
     ...(options.collectionResolver ? { collectionResolver: options.collectionResolver } : {}),

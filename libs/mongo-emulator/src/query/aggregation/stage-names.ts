@@ -62,7 +62,7 @@ export function checkPipeline(pipeline: Value): void {
   for (const stage of pipeline) {
     if (!isPlainObject(stage) || Object.keys(stage).length !== 1)
       throw new MongoCommandError(
-        40323,
+        'PipelineStageShape',
         'A pipeline stage specification object must contain exactly one field.',
       );
     const [name] = Object.keys(stage);
@@ -73,7 +73,10 @@ export function checkPipeline(pipeline: Value): void {
         `${name} is not supported by this MongoDB emulator`,
       );
     if (!RUNNABLE.has(name))
-      throw new MongoCommandError(40324, `Unrecognized pipeline stage name: '${name}'`);
+      throw new MongoCommandError(
+        'UnrecognizedPipelineStage',
+        `Unrecognized pipeline stage name: '${name}'`,
+      );
     if ((name === '$lookup' || name === '$unionWith') && isPlainObject(body) && body.pipeline)
       checkPipeline(body.pipeline);
     if (name === '$facet' && isPlainObject(body))

@@ -20,7 +20,7 @@ function $match(collection: Iterator, filter: Doc, options: Options): Iterator {
 /** `$sort` with MongoDB's order: cross-type, arrays by their extreme element, collation. */
 function $sort(collection: Iterator, spec: Doc, options: Options): Iterator {
   if (!isPlainObject(spec) || Object.keys(spec).length === 0)
-    throw new MongoCommandError(15976, '$sort stage must have at least one sort key');
+    throw new MongoCommandError('SortWithoutKeys', '$sort stage must have at least one sort key');
   const sort = parseSort(spec);
   return collection.transform((docs: Doc[]) =>
     Lazy(sortDocuments(docs, sort, (doc) => doc, collationOf(options))),
@@ -30,7 +30,7 @@ function $sort(collection: Iterator, spec: Doc, options: Options): Iterator {
 /** `$group` keyed by MongoDB's value equality (10 and 10.00 are one group), with collation. */
 function $group(collection: Iterator, spec: Doc, options: Options): Iterator {
   if (!isPlainObject(spec) || !Object.hasOwn(spec, '_id'))
-    throw new MongoCommandError(15955, 'a group specification must include an _id');
+    throw new MongoCommandError('GroupWithoutId', 'a group specification must include an _id');
   const fields = Object.keys(spec).filter((field) => field !== '_id');
   const collation = collationOf(options);
   return collection.transform((docs: Doc[]) => {

@@ -98,7 +98,7 @@ export function parseRegex(pattern: Value, options: Value): RegExp {
     return new RegExp(source, jsFlags(flags));
   } catch (error) {
     throw new MongoCommandError(
-      51091,
+      'InvalidRegex',
       `Regular expression is invalid: ${error instanceof Error ? error.message : String(error)}`,
     );
   }

@@ -82,7 +82,7 @@ function parseModifications(update: Doc): Modification[] {
     }
     for (const [path, operand] of Object.entries(fields)) {
       if (path === '' || path.split('.').some((part) => part === ''))
-        throw new MongoCommandError(56, `An empty update path is not valid.`);
+        throw new MongoCommandError('EmptyFieldName', `An empty update path is not valid.`);
       modifications.push({ operator, path, operand });
     }
   }
@@ -179,7 +179,10 @@ function applyPipeline(original: Doc, pipeline: Doc[], options: UpdateOptions): 
   for (const stage of pipeline) {
     const name = Object.keys(stage)[0];
     if (!allowed.has(name))
-      throw new MongoCommandError(72, `${name} is not allowed to be used within an update`);
+      throw new MongoCommandError(
+        'InvalidOptions',
+        `${name} is not allowed to be used within an update`,
+      );
   }
   const [result] = runPipeline(pipeline, [original], { variables: options.variables });
   return result;

@@ -24,11 +24,11 @@ export function expandPath(doc: Doc, path: string, context: PositionalContext): 
         if (!Array.isArray(value)) {
           if (part === '$')
             throw new MongoCommandError(
-              2,
+              'BadValue',
               'The positional operator did not find the match needed from the query.',
             );
           throw new MongoCommandError(
-            2,
+            'BadValue',
             `The path '${prefix.join('.')}' must exist in the document in order to apply array updates.`,
           );
         }
@@ -53,7 +53,7 @@ function positionalIndexes(part: string, array: Value[], context: PositionalCont
   if (part === '$') {
     if (context.matchedIndex === undefined)
       throw new MongoCommandError(
-        2,
+        'BadValue',
         'The positional operator did not find the match needed from the query.',
       );
     return [context.matchedIndex];
@@ -63,7 +63,7 @@ function positionalIndexes(part: string, array: Value[], context: PositionalCont
   const filter = context.arrayFilters.get(id);
   if (!filter)
     throw new MongoCommandError(
-      2,
+      'BadValue',
       `No array filter found for identifier '${id}' in path '${part}'`,
     );
   const indexes: number[] = [];
@@ -80,17 +80,18 @@ export function compileArrayFilters(
   const filters = new Map<string, Matcher>();
   if (!Array.isArray(arrayFilters)) return filters;
   for (const filter of arrayFilters) {
-    if (!isPlainObject(filter)) throw new MongoCommandError(9, 'arrayFilters must be objects');
+    if (!isPlainObject(filter))
+      throw new MongoCommandError('FailedToParse', 'arrayFilters must be objects');
     const ids = new Set(Object.keys(filter).map((key) => key.split('.')[0]));
     if (ids.size !== 1)
       throw new MongoCommandError(
-        9,
+        'FailedToParse',
         'Error parsing array filter :: caused by :: Expected a single top-level field name',
       );
     const [id] = ids;
     if (filters.has(id))
       throw new MongoCommandError(
-        9,
+        'FailedToParse',
         `Found multiple array filters with the same top-level field name ${id}`,
       );
     filters.set(id, compileFilter(filter, { collation }));
