@@ -174,6 +174,13 @@ describe('what MongoDB 7.0 refuses, and what it accepts', () => {
       expect(await items().countDocuments({ _id: 1 })).toBe(1);
     });
 
+    it('refuses a hint naming a hidden index, as the planner cannot use it', async () => {
+      await items().createIndex({ qty: 1 }, { hidden: true });
+      await expect(items().find({}, { hint: 'qty_1' }).toArray()).rejects.toMatchObject({
+        code: 2,
+      });
+    });
+
     it('reads through a hinted sparse index, which holds only the documents with the field', async () => {
       const hinted = await items().find({}, { hint: 'sku_sparse' }).sort({ _id: 1 }).toArray();
       expect(hinted.map((item) => item._id)).toEqual([1, 3]);

@@ -4,8 +4,9 @@ import type { CollectionAccess, DocEntry } from '../storage/access';
 import { ID_INDEX_NAME } from '../storage/collection';
 
 /**
- * A `hint`, honoured as MongoDB would: the named index must exist (else BadValue), a sparse or
- * partial index yields only the documents it holds, `{$natural: -1}` reads backwards.
+ * A `hint`, honoured as MongoDB would: the named index must exist and not be hidden (else
+ * BadValue), a sparse or partial index yields only the documents it holds, `{$natural: -1}`
+ * reads backwards.
  */
 export interface HintPlan {
   holds?: (doc: Doc) => boolean;
@@ -21,8 +22,12 @@ export function planHint(access: CollectionAccess, hint: unknown): HintPlan | un
   if (!collection) return undefined;
   if (isPlainObject(hint) && '$natural' in hint) return { backwards: numberOf(hint.$natural) < 0 };
   if (hint === ID_INDEX_NAME || sameCanonical(hint, { _id: 1 })) return { backwards: false };
-  const index = [...collection.indexes.values()].find((candidate) =>
-    typeof hint === 'string' ? candidate.name === hint : sameCanonical(candidate.spec.key, hint),
+  const index = [...collection.indexes.values()].find(
+    (candidate) =>
+      candidate.spec.hidden !== true &&
+      (typeof hint === 'string'
+        ? candidate.name === hint
+        : sameCanonical(candidate.spec.key, hint)),
   );
   if (!index)
     throw new MongoCommandError(
