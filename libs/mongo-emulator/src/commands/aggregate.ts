@@ -2,7 +2,7 @@ import type { Document } from 'bson';
 import { MongoCommandError } from '../errors';
 import { runPipeline } from '../query/aggregation/engine';
 import { checkPipeline } from '../query/aggregation/stage-names';
-import { isPlainObject, numberOf, type Doc } from '../query/values';
+import { deepClone, isPlainObject, numberOf, type Doc } from '../query/values';
 import type { CommandContext } from './context';
 import { openCursor } from './crud-read';
 import { selectDocuments } from './select';
@@ -63,7 +63,7 @@ function runStages(context: CommandContext, stages: Doc[]): Doc[] {
     variables: context.variables,
     collation,
     collectionResolver: (name) =>
-      selectDocuments(context.access(name), {}).map((entry) => entry.view),
+      selectDocuments(context.access(name), {}).map((entry) => deepClone(entry.view)),
   });
 }
 

@@ -102,7 +102,7 @@ const COMMAND_FIELDS: Record<string, string[]> = {
 COMMAND_FIELDS.findandmodify = COMMAND_FIELDS.findAndModify;
 
 /** The fields of one statement of `update.updates` and `delete.deletes`. */
-export const STATEMENT_FIELDS: Record<string, readonly string[]> = {
+const STATEMENT_FIELDS: Record<string, readonly string[]> = {
   'update.updates': [
     'q',
     'u',

@@ -40,7 +40,7 @@ function compareLongToDouble(long: Long, double: number): number {
 }
 
 /** The exact decimal value of a double (every finite double is a finite decimal fraction). */
-export function exactDecimalOfDouble(value: number): Decimal {
+function exactDecimalOfDouble(value: number): Decimal {
   if (!Number.isFinite(value) || Number.isInteger(value))
     return Number.isFinite(value) ? new Decimal(BigInt(value).toString()) : new Decimal(value);
   const view = new DataView(new ArrayBuffer(8));
@@ -55,7 +55,7 @@ export function exactDecimalOfDouble(value: number): Decimal {
 }
 
 /** The exact value of any BSON number as a decimal.js value. */
-export function decimalValueOf(value: unknown): Decimal {
+function decimalValueOf(value: unknown): Decimal {
   if (value instanceof Decimal128) return new Decimal(value.toString());
   if (isLong(value)) return new Decimal(value.toString());
   return exactDecimalOfDouble(plainNumber(value) ?? Number(value));

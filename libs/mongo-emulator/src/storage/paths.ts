@@ -1,4 +1,4 @@
-import { isPlainObject, ownField, type Value } from '../query/values';
+import { isPlainObject, type Value } from '../query/values';
 
 /**
  * Every value a dotted path reaches in a document, descending into arrays the way MongoDB
@@ -30,15 +30,4 @@ function collect(value: Value, parts: string[], depth: number, out: Value[]): vo
   }
   if (!isPlainObject(value) || !Object.hasOwn(value, parts[depth])) return;
   collect(value[parts[depth]], parts, depth + 1, out);
-}
-
-/** The value at a dotted path without descending into arrays (undefined when absent). */
-export function valueAt(doc: Value, path: string): Value {
-  let current: Value = doc;
-  for (const part of path.split('.')) {
-    if (Array.isArray(current) && /^\d+$/.test(part)) current = current[Number(part)];
-    else if (isPlainObject(current)) current = ownField(current, part);
-    else return undefined;
-  }
-  return current;
 }

@@ -85,7 +85,7 @@ function keyOf(value: Value, collation?: Collation): string {
   return canonicalKey(collationKey(value, collation));
 }
 
-export function toRegExp(value: RegExp | BSONRegExp): RegExp {
+function toRegExp(value: RegExp | BSONRegExp): RegExp {
   return value instanceof RegExp ? value : new RegExp(value.pattern, jsFlags(value.options));
 }
 
