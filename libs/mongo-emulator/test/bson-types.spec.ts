@@ -57,6 +57,30 @@ describe('BSON types in queries and sorts', () => {
     });
   });
 
+  describe('$jsonSchema validators', () => {
+    it('check the stored numeric type and bound decimals by value', async () => {
+      const stock = await mongo.db.createCollection('stock', {
+        validator: {
+          $jsonSchema: {
+            properties: {
+              qty: { bsonType: 'int' },
+              price: { bsonType: 'decimal', minimum: Decimal128.fromString('0.00') },
+            },
+          },
+        },
+      });
+
+      await stock.insertOne({ qty: new Int32(1), price: Decimal128.fromString('9.99') });
+      await expect(
+        stock.insertOne({ qty: Long.fromNumber(1), price: Decimal128.fromString('1') }),
+      ).rejects.toMatchObject({ code: 121 });
+      await expect(
+        stock.insertOne({ qty: new Int32(1), price: Decimal128.fromString('-0.01') }),
+      ).rejects.toMatchObject({ code: 121 });
+      expect(await stock.countDocuments()).toBe(1);
+    });
+  });
+
   describe('$all', () => {
     it('matches a field that is not an array when it holds every listed value', async () => {
       const tags = mongo.db.collection('tags');

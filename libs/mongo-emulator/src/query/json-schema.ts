@@ -1,7 +1,9 @@
 import { bsonTypeName } from './type-names';
 import {
   compareValues,
+  isNumeric,
   isPlainObject,
+  numberOf,
   ownField,
   valuesEqual,
   type Doc,
@@ -14,20 +16,28 @@ const JSON_TYPES: Record<string, (value: Value) => boolean> = {
   object: isPlainObject,
   array: Array.isArray,
   string: (value) => typeof value === 'string',
-  number: (value) => typeof value === 'number',
-  integer: (value) => typeof value === 'number' && Number.isInteger(value),
+  number: isNumeric,
+  integer: (value) => isNumeric(value) && Number.isInteger(numberOf(value)),
   boolean: (value) => typeof value === 'boolean',
   null: (value) => value === null,
 };
 
-/** BSON type check on a query view, where int/long/double are all plain numbers. */
+/** `bsonType`: the stored BSON type (`number` covers the four numeric ones). */
 function hasBsonType(value: Value, type: string): boolean {
-  const actual = bsonTypeName(value);
-  if (type === 'number') return ['int', 'long', 'double', 'decimal'].includes(actual);
-  if (['int', 'long'].includes(type))
-    return typeof value === 'number' ? Number.isInteger(value) : actual === type;
-  if (type === 'double') return typeof value === 'number' || actual === 'double';
-  return actual === type;
+  return type === 'number' ? isNumeric(value) : bsonTypeName(value) === type;
+}
+
+/** `minimum`, `maximum` (exclusive or not) and `multipleOf`, compared by value across types. */
+function matchesBounds(value: Value, schema: Schema): boolean {
+  if (schema.minimum !== undefined) {
+    const order = compareValues(value, schema.minimum);
+    if (order < 0 || (order === 0 && schema.exclusiveMinimum === true)) return false;
+  }
+  if (schema.maximum !== undefined) {
+    const order = compareValues(value, schema.maximum);
+    if (order > 0 || (order === 0 && schema.exclusiveMaximum === true)) return false;
+  }
+  return schema.multipleOf === undefined || numberOf(value) % numberOf(schema.multipleOf) === 0;
 }
 
 function anyOf<T>(spec: T | T[], check: (item: T) => boolean): boolean {
@@ -48,23 +58,7 @@ export function matchesSchema(value: Value, schema: Schema): boolean {
     return false;
   if (Array.isArray(schema.enum) && !schema.enum.some((option) => valuesEqual(option, value)))
     return false;
-  if (typeof value === 'number') {
-    if (
-      schema.minimum !== undefined &&
-      (schema.exclusiveMinimum === true
-        ? value <= Number(schema.minimum)
-        : value < Number(schema.minimum))
-    )
-      return false;
-    if (
-      schema.maximum !== undefined &&
-      (schema.exclusiveMaximum === true
-        ? value >= Number(schema.maximum)
-        : value > Number(schema.maximum))
-    )
-      return false;
-    if (schema.multipleOf !== undefined && value % Number(schema.multipleOf) !== 0) return false;
-  }
+  if (isNumeric(value) && !matchesBounds(value, schema)) return false;
   if (typeof value === 'string') {
     if (schema.minLength !== undefined && [...value].length < Number(schema.minLength))
       return false;

@@ -3,7 +3,7 @@ import { MongoCommandError } from '../../errors';
 import type { Options } from 'mingo/types';
 import type { Collation } from '../collation';
 import { matchesSchema } from '../json-schema';
-import { isPlainObject, numberOf, toView, type Doc, type Value } from '../values';
+import { isPlainObject, numberOf, type Doc, type Value } from '../values';
 import { expressionTest } from './expression';
 import {
   bitsTest,
@@ -139,7 +139,7 @@ function topLevel(operator: string, value: Value, context: FilterContext): Predi
       return expressionTest(value, context);
     case '$jsonSchema': {
       if (!isPlainObject(value)) throw badValue('$jsonSchema must be an object');
-      return (doc) => matchesSchema(toView(doc), value);
+      return (doc) => matchesSchema(doc, value);
     }
     case '$comment':
       return () => true;
