@@ -3,7 +3,7 @@ import { MongoCommandError } from '../../errors';
 import type { Options } from 'mingo/types';
 import type { Collation } from '../collation';
 import { matchesSchema } from '../json-schema';
-import { isPlainObject, numberOf, type Doc, type Value } from '../values';
+import { isPlainObject, numberOf, ownField, type Doc, type Value } from '../values';
 import { expressionTest } from './expression';
 import {
   bitsTest,
@@ -62,6 +62,13 @@ function not(predicate: Predicate): Predicate {
 /** A test on the values of a path; the empty path (inside `$elemMatch`) is the element itself. */
 function onPath(parts: string[], test: ValueTest, leafArrays: LeafArrays = 'expand'): Predicate {
   if (parts.length === 0) return test;
+  if (parts.length === 1) {
+    const [field] = parts;
+    return (doc) => {
+      const value = isPlainObject(doc) ? ownField(doc, field) : undefined;
+      return Array.isArray(value) ? pathValues(doc, parts, leafArrays).some(test) : test(value);
+    };
+  }
   return (doc) => pathValues(doc, parts, leafArrays).some(test);
 }
 
