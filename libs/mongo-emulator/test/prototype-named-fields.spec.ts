@@ -99,6 +99,17 @@ describe('fields named like members of Object.prototype', () => {
       expectPrototypeUntouched();
     });
 
+    it('$setOnInsert writes into the upserted document', async () => {
+      await docs().updateOne(
+        { _id: 9 as never },
+        { $setOnInsert: { [path]: 1 } },
+        { upsert: true },
+      );
+
+      expectPrototypeUntouched();
+      expect(await docs().countDocuments({ [path]: 1 })).toBe(1);
+    });
+
     it('seeds an upsert from the filter and projects nothing it should not', async () => {
       const result = await docs().updateOne(
         { [path]: 3 },
