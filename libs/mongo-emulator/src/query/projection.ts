@@ -185,29 +185,27 @@ export function compileProjection(
         wanted === 'exclusion'
           ? 'ProjectionExclusionInInclusion'
           : 'ProjectionInclusionInExclusion',
-        `Cannot do ${wanted === 'exclusion' ? 'exclusion' : 'inclusion'} on field ${path} in ${mode} projection`,
+        `Cannot do ${wanted} on field ${path} in ${mode} projection`,
       );
     mode = wanted;
   }
-  const positional = fields.filter(([, rule]) => rule.kind === 'positional');
-  if (positional.length > 1)
+  if (fields.filter(([, rule]) => rule.kind === 'positional').length > 1)
     throw fail(
       'MultiplePositionalProjections',
       'Cannot specify more than one positional proj. per query.',
     );
-  if (!mode) mode = idRule?.kind === 'include' && fields.length === 0 ? 'inclusion' : 'exclusion';
+  if (!mode)
+    mode =
+      idRule?.kind === 'expression' || (idRule?.kind === 'include' && fields.length === 0)
+        ? 'inclusion'
+        : 'exclusion';
   const keepId = idRule === undefined || idRule.kind !== 'exclude';
   const slices = fields.filter(([, rule]) => rule.kind === 'slice') as Array<
     [string, { kind: 'slice'; spec: Value }]
   >;
   const base =
     mode === 'inclusion'
-      ? inclusion(
-          fields.map(([path, rule]) => [path, rule]),
-          keepId,
-          idRule,
-          context,
-        )
+      ? inclusion(fields, keepId, idRule, context)
       : exclusion(
           fields.filter(([, rule]) => rule.kind === 'exclude').map(([path]) => path),
           keepId,
