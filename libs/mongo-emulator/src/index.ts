@@ -1,1 +1,2 @@
 export { MongoEmulator, type MongoEmulatorOptions } from './emulator';
+export type { EmulatorLogger } from './errors';

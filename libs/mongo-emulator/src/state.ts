@@ -1,4 +1,5 @@
 import { Binary, Long, ObjectId, Timestamp } from 'bson';
+import type { EmulatorLogger } from './errors';
 import { FailPoints } from './failpoints';
 import { CursorRegistry } from './session/cursors';
 import { SessionRegistry } from './session/sessions';
@@ -8,6 +9,12 @@ export interface ServerIdentity {
   host: string;
   port: number;
   replicaSetName: string;
+}
+
+export interface ServerSettings {
+  ttlMonitorSleepSecs: number;
+  logicalSessionTimeoutMinutes: number;
+  logger: EmulatorLogger;
 }
 
 /** Everything one emulated server holds: data, sessions, cursors, fail points, identity. */
@@ -23,10 +30,17 @@ export class EmulatorState {
   private connectionCounter = 0;
   identity: ServerIdentity;
 
-  constructor(identity: ServerIdentity, ttlMonitorSleepSecs: number) {
+  readonly logger: EmulatorLogger;
+
+  constructor(identity: ServerIdentity, settings: ServerSettings) {
     this.identity = identity;
-    this.engine = new Engine({ ttlMonitorSleepSecs });
-    this.sessions = new SessionRegistry(this.engine);
+    this.logger = settings.logger;
+    this.engine = new Engine({ ttlMonitorSleepSecs: settings.ttlMonitorSleepSecs });
+    this.sessions = new SessionRegistry(
+      this.engine,
+      this.cursors,
+      settings.logicalSessionTimeoutMinutes,
+    );
   }
 
   get hostAndPort(): string {

@@ -5,6 +5,8 @@ import { MongoClient, type Db, type MongoClientOptions } from 'mongodb';
 export interface EmulatorClient {
   client: MongoClient;
   db: Db;
+  /** The emulator's connection string, for a second client. */
+  uri: string;
 }
 
 /**
@@ -20,6 +22,7 @@ export function useEmulatorClient(
 
   beforeAll(async () => {
     emulator = await MongoEmulator.start(options.emulator);
+    connected.uri = emulator.uri;
     connected.client = await MongoClient.connect(emulator.uri, options.client);
     connected.db = connected.client.db(dbName);
   });

@@ -1,10 +1,8 @@
-import { Aggregator, ProcessingMode } from 'mingo';
 import type { Document } from 'bson';
-import { MongoCommandError, toCommandError } from '../errors';
-import { jsonSchemaValidator } from '../query/json-schema';
-import { translateMingoError } from '../query/matcher';
-import { queryContext, rewritePipelineTypes } from '../query/type-operator';
-import { isPlainObject, normalizeIncoming, numberOf, toView, type Doc } from '../query/values';
+import { MongoCommandError } from '../errors';
+import { runPipeline } from '../query/aggregation/engine';
+import { checkPipeline } from '../query/aggregation/stage-names';
+import { deepClone, isPlainObject, numberOf, type Doc } from '../query/values';
 import type { CommandContext } from './context';
 import { openCursor } from './crud-read';
 import { selectDocuments } from './select';
@@ -36,44 +34,42 @@ function outputStage(
   for (const stage of pipeline) {
     if ('$out' in stage || '$merge' in stage)
       throw new MongoCommandError(
-        40601,
+        'OutputStageNotLast',
         `${Object.keys(stage)[0]} can only be the final stage in the pipeline`,
       );
   }
   return { stages: pipeline };
 }
 
-/** Source documents: the collection (narrowed by a leading equality `$match`) or `$documents`. */
-function sourceDocuments(context: CommandContext, stages: Doc[]): Doc[] {
-  if (context.command.aggregate === 1 || typeof context.command.aggregate !== 'string') return [];
+/**
+ * Runs the stages over the collection (none for `aggregate: 1`); a leading `$match` selects the
+ * source documents (through an index when it can) and is not run again.
+ */
+function runStages(context: CommandContext, stages: Doc[]): Doc[] {
+  const onCollection = typeof context.command.aggregate === 'string';
   const first = stages[0];
-  const filter = first && isPlainObject(first.$match) ? first.$match : undefined;
-  return selectDocuments(context.access(), { filter, variables: context.variables }).map(
-    (entry) => entry.view,
-  );
-}
-
-function runPipeline(context: CommandContext, stages: Doc[]): Doc[] {
-  const variables = context.variables ? (toView(context.variables) as Doc) : undefined;
-  const aggregator = new Aggregator(rewritePipelineTypes(toView(stages) as Doc[]), {
-    processingMode: ProcessingMode.CLONE_INPUT,
-    context: queryContext,
-    jsonSchemaValidator,
-    collectionResolver: (name: string) =>
-      selectDocuments(context.access(name), {}).map((entry) => entry.view),
-    ...(variables ? { variables } : {}),
+  const leadingMatch = onCollection && first && isPlainObject(first.$match) ? first : undefined;
+  const access = onCollection ? context.access() : undefined;
+  const collation = context.collationFor(context.command.collation, access);
+  const source = access
+    ? selectDocuments(access, {
+        filter: leadingMatch?.$match,
+        variables: context.variables,
+        collation,
+        hint: context.command.hint,
+      }).map((entry) => entry.view)
+    : [];
+  return runPipeline(leadingMatch ? stages.slice(1) : stages, source, {
+    variables: context.variables,
+    collation,
+    collectionResolver: (name) =>
+      selectDocuments(context.access(name), {}).map((entry) => deepClone(entry.view)),
   });
-  try {
-    return aggregator.run(sourceDocuments(context, stages));
-  } catch (error) {
-    throw translateMingoError(error);
-  }
 }
 
 async function aggregate(context: CommandContext): Promise<Document> {
   const pipeline = context.command.pipeline;
-  if (!Array.isArray(pipeline))
-    throw new MongoCommandError('TypeMismatch', "'pipeline' option must be specified as an array");
+  checkPipeline(pipeline);
   if (!isPlainObject(context.command.cursor) && context.command.explain !== true) {
     throw new MongoCommandError(
       'FailedToParse',
@@ -86,12 +82,7 @@ async function aggregate(context: CommandContext): Promise<Document> {
       'OperationNotSupportedInTransaction',
       `${output.kind === 'out' ? '$out' : '$merge'} cannot be used in a transaction`,
     );
-  let results: Doc[];
-  try {
-    results = runPipeline(context, stages).map((doc) => normalizeIncoming(doc) as Doc);
-  } catch (error) {
-    throw toCommandError(error);
-  }
+  const results = runStages(context, stages);
   const namespace =
     typeof context.command.aggregate === 'string'
       ? context.namespace

@@ -1,5 +1,6 @@
 import { Long, type Document } from 'bson';
 import { MongoCommandError } from '../errors';
+import { collationKey } from '../query/collation';
 import { compileProjection } from '../query/projection';
 import {
   compareValues,
@@ -21,7 +22,7 @@ function batchSizeOf(value: unknown, fallback: number): number {
   const n = numberOf(value);
   if (n < 0)
     throw new MongoCommandError(
-      51024,
+      'NegativeValue',
       `BSON field 'batchSize' value must be >= 0, actual value '${n}'`,
     );
   return n === 0 && fallback === DEFAULT_FIRST_BATCH ? 0 : n || Infinity;
@@ -60,14 +61,22 @@ function find(context: CommandContext): Document {
   const rawLimit = command.limit === undefined ? 0 : numberOf(command.limit);
   const singleBatch = command.singleBatch === true || rawLimit < 0;
   const limit = Math.abs(rawLimit);
-  const entries = selectDocuments(context.access(), {
+  const access = context.access();
+  const collation = context.collationFor(command.collation, access);
+  const entries = selectDocuments(access, {
     filter: command.filter,
     sort: command.sort,
     skip: command.skip,
     limit,
     variables: context.variables,
+    collation,
+    hint: command.hint,
   });
-  const project = compileProjection(command.projection, command.filter);
+  const project = compileProjection(command.projection, {
+    filter: command.filter,
+    variables: context.variables,
+    collation,
+  });
   const documents = entries.map((entry) => (project ? project(entry.doc) : entry.doc));
   const batchSize = batchSizeOf(command.batchSize, DEFAULT_FIRST_BATCH);
   return openCursor(
@@ -86,7 +95,7 @@ function getMore(context: CommandContext): Document {
     throw new MongoCommandError('CursorNotFound', `cursor id ${id.toString()} not found`);
   if (cursor.sessionKey !== undefined && cursor.sessionKey !== context.session?.key) {
     throw new MongoCommandError(
-      50738,
+      'CursorInOtherSession',
       `Cannot run getMore on cursor ${id.toString()}, which was created in session ${cursor.sessionKey}, in session ${context.session?.key ?? 'none'}`,
     );
   }
@@ -116,6 +125,7 @@ function count(context: CommandContext): Document {
   if (
     !context.command.query &&
     !context.command.skip &&
+    !context.command.hint &&
     !limit &&
     !access.inTransaction &&
     !access.isView
@@ -126,6 +136,8 @@ function count(context: CommandContext): Document {
     filter: context.command.query,
     skip: context.command.skip,
     limit,
+    collation: context.collationFor(context.command.collation, access),
+    hint: context.command.hint,
   });
   return { n: entries.length, ok: 1 };
 }
@@ -137,16 +149,18 @@ function distinct(context: CommandContext): Document {
       'TypeMismatch',
       "BSON field 'distinct.key' is missing but a required field",
     );
-  const entries = selectDocuments(context.access(), { filter: context.command.query });
+  const access = context.access();
+  const collation = context.collationFor(context.command.collation, access);
+  const entries = selectDocuments(access, { filter: context.command.query, collation });
   const seen = new Map<string, Value>();
   for (const entry of entries) {
     for (const value of indexValuesAt(entry.doc, key)) {
       if (value === undefined) continue;
-      const canonical = canonicalKey(value);
+      const canonical = canonicalKey(collationKey(value, collation));
       if (!seen.has(canonical)) seen.set(canonical, value);
     }
   }
-  return { values: [...seen.values()].sort(compareValues), ok: 1 };
+  return { values: [...seen.values()].sort((a, b) => compareValues(a, b, collation)), ok: 1 };
 }
 
 export const readCommands: CommandTable = { find, getMore, killCursors, count, distinct };

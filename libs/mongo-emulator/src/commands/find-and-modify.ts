@@ -36,11 +36,25 @@ async function findAndModify(context: CommandContext): Promise<Document> {
   const { remove, returnNew, upsert } = parseOptions(context);
   const command = context.command;
   const access = context.access();
-  const project = compileProjection(command.fields, command.query);
+  const collation = context.collationFor(command.collation, access);
+  const writeOptions = {
+    bypassValidation: command.bypassDocumentValidation === true,
+    variables: context.variables,
+    collation,
+  };
+  const project = compileProjection(command.fields, {
+    filter: command.query,
+    variables: context.variables,
+    collation,
+  });
   const shape = (doc: Doc | undefined) => (doc ? (project ? project(doc) : doc) : null);
   if (remove) {
     const [deleted] = await withLockWait(() =>
-      deleteDocuments(access, command.query, false, context.variables, command.sort),
+      deleteDocuments(
+        access,
+        { filter: command.query, multi: false, sort: command.sort, hint: command.hint },
+        writeOptions,
+      ),
     );
     return { lastErrorObject: { n: deleted ? 1 : 0 }, value: shape(deleted?.doc), ok: 1 };
   }
@@ -54,8 +68,9 @@ async function findAndModify(context: CommandContext): Promise<Document> {
         multi: false,
         arrayFilters: command.arrayFilters,
         sort: command.sort,
+        hint: command.hint,
       },
-      { bypassValidation: command.bypassDocumentValidation === true, variables: context.variables },
+      writeOptions,
     ),
   );
   if (outcome.upsertedId !== undefined) {

@@ -1,8 +1,10 @@
 import { MongoCommandError } from '../errors';
+import type { Collation } from '../query/collation';
 import { compileFilter } from '../query/matcher';
 import { parseSort, sortDocuments } from '../query/sort';
 import { numberOf, type Doc } from '../query/values';
 import type { CollectionAccess, DocEntry } from '../storage/access';
+import { hintedEntries, planHint } from './hint';
 
 export interface SelectOptions {
   filter?: unknown;
@@ -10,6 +12,8 @@ export interface SelectOptions {
   skip?: unknown;
   limit?: number;
   variables?: Doc;
+  collation?: Collation;
+  hint?: unknown;
 }
 
 export function nonNegative(value: unknown, field: string): number {
@@ -17,7 +21,7 @@ export function nonNegative(value: unknown, field: string): number {
   const n = numberOf(value);
   if (!Number.isFinite(n) || n < 0)
     throw new MongoCommandError(
-      51024,
+      'NegativeValue',
       `BSON field '${field}' value must be >= 0, actual value '${n}'`,
     );
   return n;
@@ -25,17 +29,21 @@ export function nonNegative(value: unknown, field: string): number {
 
 /** Matching documents in sort (or natural) order after skip and limit (limit 0 = none). */
 export function selectDocuments(access: CollectionAccess, options: SelectOptions): DocEntry[] {
-  const matcher = compileFilter(options.filter, options.variables);
+  const matcher = compileFilter(options.filter, {
+    variables: options.variables,
+    collation: options.collation,
+  });
   const sort = parseSort(options.sort);
   const skip = nonNegative(options.skip, 'skip');
   const limit = options.limit ?? 0;
   const stopAfter = !sort?.length && limit > 0 ? skip + limit : Infinity;
+  const hint = planHint(access, options.hint);
   const matched: DocEntry[] = [];
-  for (const entry of access.entries(matcher.equality)) {
-    if (!matcher.test(entry.view)) continue;
+  for (const entry of hintedEntries(access.entries(matcher.equality), hint)) {
+    if (!matcher.test(entry.doc)) continue;
     matched.push(entry);
     if (matched.length >= stopAfter) break;
   }
-  const ordered = sortDocuments(matched, sort, (entry) => entry.view);
+  const ordered = sortDocuments(matched, sort, (entry) => entry.doc, options.collation);
   return limit > 0 ? ordered.slice(skip, skip + limit) : ordered.slice(skip);
 }

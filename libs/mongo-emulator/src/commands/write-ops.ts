@@ -1,5 +1,7 @@
 import { ObjectId } from 'bson';
 import { MongoCommandError } from '../errors';
+import { assertDocumentSize } from '../limits';
+import type { Collation } from '../query/collation';
 import { compileFilter } from '../query/matcher';
 import { parseSort, sortDocuments } from '../query/sort';
 import { applyUpdate, isReplacement, sameDocument } from '../query/update/apply';
@@ -7,10 +9,12 @@ import { seedFromFilter } from '../query/upsert';
 import { isPlainObject, type Doc, type Value } from '../query/values';
 import type { CollectionAccess, DocEntry } from '../storage/access';
 import { validateDocument } from '../storage/validation';
+import { hintedEntries, planHint } from './hint';
 
 export interface WriteOptions {
   bypassValidation?: boolean;
   variables?: Doc;
+  collation?: Collation;
 }
 
 function assertValidId(id: Value): void {
@@ -40,6 +44,7 @@ export function withIdFirst(doc: Doc): Doc {
 
 export function insertDocument(access: CollectionAccess, doc: Doc, options: WriteOptions): Doc {
   const stored = withIdFirst(doc);
+  assertDocumentSize(stored, 'insert');
   validateDocument(access.collection?.options, stored, undefined, options.bypassValidation);
   access.insert(stored);
   return stored;
@@ -52,6 +57,7 @@ export interface UpdateSpec {
   multi?: boolean;
   arrayFilters?: unknown;
   sort?: unknown;
+  hint?: unknown;
 }
 
 export interface UpdateOutcome {
@@ -62,23 +68,31 @@ export interface UpdateOutcome {
   after?: Doc;
 }
 
+export interface TargetSpec {
+  filter: unknown;
+  multi: boolean;
+  sort?: unknown;
+  hint?: unknown;
+}
+
+/** The documents a write statement applies to (the first by `sort` for a single write). */
 export function findTargets(
   access: CollectionAccess,
-  filter: unknown,
-  multi: boolean,
-  variables?: Doc,
-  sort?: unknown,
+  target: TargetSpec,
+  options: WriteOptions,
 ): DocEntry[] {
-  const matcher = compileFilter(filter, variables);
-  const spec = parseSort(sort);
+  const { variables, collation } = options;
+  const matcher = compileFilter(target.filter, { variables, collation });
+  const spec = parseSort(target.sort);
+  const hint = planHint(access, target.hint);
   const targets: DocEntry[] = [];
-  for (const entry of access.entries(matcher.equality)) {
-    if (!matcher.test(entry.view)) continue;
+  for (const entry of hintedEntries(access.entries(matcher.equality), hint)) {
+    if (!matcher.test(entry.doc)) continue;
     targets.push(entry);
-    if (!multi && !spec?.length) break;
+    if (!target.multi && !spec?.length) break;
   }
-  if (spec?.length && !multi)
-    return sortDocuments(targets, spec, (entry) => entry.view).slice(0, 1);
+  if (spec?.length && !target.multi)
+    return sortDocuments(targets, spec, (entry) => entry.doc, collation).slice(0, 1);
   return targets;
 }
 
@@ -98,13 +112,12 @@ export function updateDocuments(
     arrayFilters: spec.arrayFilters,
     filter: spec.filter,
     variables: options.variables,
+    collation: options.collation,
   };
   const targets = findTargets(
     access,
-    spec.filter,
-    spec.multi === true,
-    options.variables,
-    spec.sort,
+    { filter: spec.filter, multi: spec.multi === true, sort: spec.sort, hint: spec.hint },
+    options,
   );
   const changes = targets.map((entry) => ({
     entry,
@@ -114,6 +127,7 @@ export function updateDocuments(
   let modified = 0;
   for (const { entry, doc } of changes) {
     if (sameDocument(entry.doc, doc)) continue;
+    assertDocumentSize(doc, 'update');
     validateDocument(access.collection?.options, doc, entry.doc, options.bypassValidation);
     access.replace(entry.id, doc);
     modified += 1;
@@ -128,6 +142,7 @@ export function updateDocuments(
   if (!spec.upsert) return { matched: 0, modified: 0 };
   const seed = replacement ? pickId(seedFromFilter(spec.filter)) : seedFromFilter(spec.filter);
   const created = withIdFirst(applyUpdate(seed, spec.update, { ...updateOptions, isInsert: true }));
+  assertDocumentSize(created, 'upsert');
   validateDocument(access.collection?.options, created, undefined, options.bypassValidation);
   access.insert(created);
   return { matched: 0, modified: 0, upsertedId: created._id, after: created };
@@ -139,12 +154,10 @@ function pickId(seed: Doc): Doc {
 
 export function deleteDocuments(
   access: CollectionAccess,
-  filter: unknown,
-  multi: boolean,
-  variables?: Doc,
-  sort?: unknown,
+  target: TargetSpec,
+  options: WriteOptions,
 ): DocEntry[] {
-  const targets = findTargets(access, filter, multi, variables, sort);
+  const targets = findTargets(access, target, options);
   access.assertWritable(targets.map((entry) => entry.id));
   for (const entry of targets) access.remove(entry.id);
   return targets;

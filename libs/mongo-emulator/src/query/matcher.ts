@@ -1,56 +1,35 @@
-import { Query } from 'mingo';
 import { MongoCommandError } from '../errors';
-import { jsonSchemaValidator } from './json-schema';
-import { queryContext, rewriteTypeOperators } from './type-operator';
-import { isPlainObject, toView, type Doc, type Value } from './values';
+import type { Collation } from './collation';
+import { compileQuery, isOperatorDocument, type FilterContext } from './filter/compile';
+import { isPlainObject, type Doc, type Value } from './values';
 
 export interface Matcher {
-  test(view: Doc): boolean;
+  test(doc: Doc): boolean;
   /** An equality (or `$in` of equalities) on one top-level field, usable with an index. */
-  equality?: { field: string; values: Value[] };
+  equality?: Equality;
 }
 
-/** Maps mingo's exceptions to the errors MongoDB gives for the same bad input. */
-export function translateMingoError(error: unknown): MongoCommandError {
-  if (error instanceof MongoCommandError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  const unknownOperator = /unknown (?:query )?operator:? '?(\$\w+)'?/i.exec(message);
-  if (unknownOperator)
-    return new MongoCommandError('BadValue', `unknown operator: ${unknownOperator[1]}`);
-  const unknownStage = /unregistered pipeline operator '?(\$\w+)'?/i.exec(message);
-  if (unknownStage)
-    return new MongoCommandError(40324, `Unrecognized pipeline stage name: '${unknownStage[1]}'`);
-  return new MongoCommandError('BadValue', message);
+/** Values one field must equal (under `collation`), for index lookups. */
+export interface Equality {
+  field: string;
+  values: Value[];
+  collation?: Collation;
 }
 
-export function compileFilter(filter: unknown, variables?: Doc): Matcher {
+/** Compiles a query filter (typed values) into a matcher over documents of either form. */
+export function compileFilter(filter: unknown, context: FilterContext = {}): Matcher {
   if (filter === undefined || filter === null) return { test: () => true };
   if (!isPlainObject(filter))
     throw new MongoCommandError(
       'TypeMismatch',
       "BSON field 'filter' is the wrong type, expected type 'object'",
     );
-  const view = rewriteTypeOperators(toView(filter)) as Doc;
-  if (Object.keys(view).length === 0) return { test: () => true };
-  let query: Query;
-  try {
-    query = new Query(view, {
-      jsonSchemaValidator,
-      context: queryContext,
-      ...(variables ? { variables: toView(variables) as Doc } : {}),
-    });
-  } catch (error) {
-    throw translateMingoError(error);
-  }
+  if (Object.keys(filter).length === 0) return { test: () => true };
+  const predicate = compileQuery(filter, context);
+  const equality = equalityOf(filter);
   return {
-    test: (doc) => {
-      try {
-        return query.test(doc);
-      } catch (error) {
-        throw translateMingoError(error);
-      }
-    },
-    equality: equalityOf(view),
+    test: predicate,
+    equality: equality && { ...equality, collation: context.collation },
   };
 }
 
@@ -62,7 +41,7 @@ function isIndexableScalar(value: Value): boolean {
   );
 }
 
-function equalityOf(filter: Doc): Matcher['equality'] {
+function equalityOf(filter: Doc): Equality | undefined {
   const fields = Object.keys(filter).filter((field) => !field.startsWith('$'));
   const ordered = fields.includes('_id')
     ? ['_id', ...fields.filter((field) => field !== '_id')]
@@ -70,7 +49,7 @@ function equalityOf(filter: Doc): Matcher['equality'] {
   for (const field of ordered) {
     const condition = filter[field];
     if (isIndexableScalar(condition)) return { field, values: [condition] };
-    if (!isPlainObject(condition)) continue;
+    if (!isOperatorDocument(condition)) continue;
     if ('$eq' in condition && isIndexableScalar(condition.$eq))
       return { field, values: [condition.$eq] };
     if (Array.isArray(condition.$in) && condition.$in.every(isIndexableScalar))

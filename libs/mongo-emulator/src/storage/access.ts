@@ -1,7 +1,7 @@
-import { Aggregator, ProcessingMode } from 'mingo';
 import { commandError, MongoCommandError, transientError } from '../errors';
-import { queryContext, rewritePipelineTypes } from '../query/type-operator';
-import { canonicalKey, formatValue, normalizeIncoming, toView, type Doc } from '../query/values';
+import { runPipeline } from '../query/aggregation/engine';
+import type { Equality } from '../query/matcher';
+import { canonicalKey, formatValue, toView, type Doc } from '../query/values';
 import type { Transaction } from '../session/transaction';
 import { ID_INDEX_NAME, type Collection } from './collection';
 import type { Engine } from './engine';
@@ -82,14 +82,16 @@ export class CollectionAccess {
   }
 
   /** Documents in natural order, restricted to `equality` candidates when an index allows. */
-  *entries(equality?: { field: string; values: unknown[] }): IterableIterator<DocEntry> {
+  *entries(equality?: Equality): IterableIterator<DocEntry> {
     const collection = this.collection;
     if (this.isView) {
       yield* this.viewEntries(collection!);
       return;
     }
     const pending = this.txn?.writes.get(this.namespace);
-    const candidates = equality ? collection?.lookup(equality.field, equality.values) : undefined;
+    const candidates = equality
+      ? collection?.lookup(equality.field, equality.values, equality.collation)
+      : undefined;
     if (equality && (candidates || !collection)) {
       const ids = new Set(candidates ?? []);
       if (equality.field === '_id')
@@ -134,20 +136,19 @@ export class CollectionAccess {
     );
     const pipeline = Array.isArray(view.options.pipeline) ? (view.options.pipeline as Doc[]) : [];
     const input = [...source.entries()].map((entry) => entry.view);
-    const output = new Aggregator(rewritePipelineTypes(toView(pipeline) as Doc[]), {
-      processingMode: ProcessingMode.CLONE_INPUT,
-      context: queryContext,
-    }).run(input);
-    return output.map((doc, index) => ({
+    return runPipeline(pipeline, input).map((doc, index) => ({
       id: `view:${index}`,
-      doc: normalizeIncoming(doc) as Doc,
-      view: doc,
+      doc,
+      view: toView(doc) as Doc,
     }));
   }
 
   private assertNotView(): void {
     if (this.isView)
-      throw new MongoCommandError(166, `Namespace ${this.namespace} is a view, not a collection`);
+      throw new MongoCommandError(
+        'CommandNotSupportedOnView',
+        `Namespace ${this.namespace} is a view, not a collection`,
+      );
   }
 
   insert(doc: Doc): void {

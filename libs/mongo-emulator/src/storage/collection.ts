@@ -1,3 +1,4 @@
+import { holdsStrings, sameCollation, type Collation } from '../query/collation';
 import { canonicalKey, toView, type Doc } from '../query/values';
 import { Index, type IndexSpec } from './index';
 
@@ -26,11 +27,11 @@ export const ID_INDEX_NAME = '_id_';
 /**
  * Storage design. Documents are kept in the "typed" form described in query/values.ts: int32 as
  * plain numbers, integral doubles as bson `Double`, int64 as bson `Long`, so a stored 1.0 comes
- * back as a double and `$inc` keeps int/long/double apart (query/update/numbers.ts). Each version
- * also caches its query view (numbers unboxed) for mingo; it is the same object when the document
- * holds no `Double`/`Long`, so most documents cost no extra memory. Limits: int64 values beyond
- * 2^53 compare with lost precision; results computed by aggregation expressions or pipeline
- * updates come back as int32/double by value; Decimal128 compares by its string form.
+ * back as a double and `$inc` keeps int/long/double apart (query/update/numbers.ts); queries and
+ * sorts run on this form. Each version also caches its view (numbers unboxed) for aggregation;
+ * it is the same object when the document holds no `Double`/`Long`, so most documents cost no
+ * extra memory. Limit: results computed by aggregation expressions or pipeline updates come back
+ * as int32/double by value.
  *
  * The documents of one collection with their recent versions (for transaction snapshots) and
  * secondary indexes over the latest committed state. Documents live in a Map keyed by the
@@ -61,7 +62,9 @@ export class Collection {
   }
 
   get idIndexSpec(): IndexSpec {
-    return { v: 2, key: { _id: 1 }, name: ID_INDEX_NAME };
+    const spec: IndexSpec = { v: 2, key: { _id: 1 }, name: ID_INDEX_NAME };
+    if (this.options.collation) spec.collation = this.options.collation;
+    return spec;
   }
 
   get size(): number {
@@ -149,9 +152,16 @@ export class Collection {
     return index;
   }
 
-  /** Committed ids whose indexed leading field equals one of `values`, or undefined to scan. */
-  lookup(field: string, values: unknown[]): Set<string> | undefined {
+  /**
+   * Committed ids whose indexed leading field equals one of `values` under `collation` (a
+   * superset is fine: callers test every candidate), or undefined to scan. An index serves the
+   * lookup when its collation is the query's, when the query's is simple (collation keys only
+   * merge values), or when no value holds a string.
+   */
+  lookup(field: string, values: unknown[], collation?: Collation): Set<string> | undefined {
+    const collated = collation !== undefined && values.some(holdsStrings);
     if (field === '_id') {
+      if (collated) return undefined;
       const ids = new Set<string>();
       for (const value of values) {
         const id = canonicalKey(value);
@@ -161,6 +171,7 @@ export class Collection {
     }
     for (const index of this.indexes.values()) {
       if (index.fields[0] !== field || !index.complete) continue;
+      if (collated && !sameCollation(index.collation, collation)) continue;
       const ids = new Set<string>();
       for (const value of values) for (const id of index.lookupLead(value) ?? []) ids.add(id);
       return ids;

@@ -1,6 +1,14 @@
-import { Query } from 'mingo';
 import { commandError } from '../errors';
-import { canonicalKey, formatValue, numberOf, toView, type Doc, type Value } from '../query/values';
+import { collationKey, parseCollation, type Collation } from '../query/collation';
+import { compileFilter, type Matcher } from '../query/matcher';
+import {
+  canonicalKey,
+  formatValue,
+  numberOf,
+  setOwnField,
+  type Doc,
+  type Value,
+} from '../query/values';
 import { indexValuesAt } from './paths';
 
 export interface IndexSpec {
@@ -33,15 +41,17 @@ export class Index {
   readonly fields: string[];
   private readonly byLead: IdMap = new Map();
   private readonly byFull: IdMap = new Map();
-  private readonly partial?: Query;
+  private readonly partial?: Matcher;
+  /** The index's collation: string keys are collation keys (`Bob` and `bob` at strength 2). */
+  readonly collation?: Collation;
 
   constructor(
     readonly spec: IndexSpec,
     private readonly namespace: string,
   ) {
     this.fields = Object.keys(spec.key);
-    if (spec.partialFilterExpression)
-      this.partial = new Query(toView(spec.partialFilterExpression) as Doc, {});
+    this.collation = parseCollation(spec.collation);
+    if (spec.partialFilterExpression) this.partial = compileFilter(spec.partialFilterExpression);
   }
 
   get name(): string {
@@ -60,7 +70,7 @@ export class Index {
   }
 
   covers(doc: Doc): boolean {
-    if (this.partial && !this.partial.test(toView(doc) as Doc)) return false;
+    if (this.partial && !this.partial.test(doc)) return false;
     if (this.spec.sparse)
       return this.fields.some((field) =>
         indexValuesAt(doc, field).some((value) => value !== undefined),
@@ -70,18 +80,18 @@ export class Index {
 
   add(doc: Doc, id: string): void {
     if (!this.covers(doc)) return;
-    for (const lead of leadKeys(doc, this.fields[0])) addTo(this.byLead, lead, id);
+    for (const lead of this.leadKeys(doc)) addTo(this.byLead, lead, id);
     if (this.unique) for (const full of this.fullKeys(doc)) addTo(this.byFull, full, id);
   }
 
   remove(doc: Doc, id: string): void {
     if (!this.covers(doc)) return;
-    for (const lead of leadKeys(doc, this.fields[0])) removeFrom(this.byLead, lead, id);
+    for (const lead of this.leadKeys(doc)) removeFrom(this.byLead, lead, id);
     if (this.unique) for (const full of this.fullKeys(doc)) removeFrom(this.byFull, full, id);
   }
 
   lookupLead(value: Value): Set<string> | undefined {
-    return idsOf(this.byLead.get(canonicalKey(value)));
+    return idsOf(this.byLead.get(this.keyOf(value)));
   }
 
   /** Ids of committed documents holding any of this document's unique keys. */
@@ -101,7 +111,7 @@ export class Index {
 
   duplicateKeyError(doc: Doc): Error {
     const keyValue: Doc = {};
-    for (const field of this.fields) keyValue[field] = firstValue(doc, field);
+    for (const field of this.fields) setOwnField(keyValue, field, firstValue(doc, field));
     const shown = this.fields
       .map((field) => `${field}: ${formatValue(keyValue[field] ?? null)}`)
       .join(', ');
@@ -115,18 +125,23 @@ export class Index {
     );
   }
 
+  /** The hash key of one indexed value, under the index's collation. */
+  private keyOf(value: Value): string {
+    return canonicalKey(collationKey(value, this.collation));
+  }
+
+  private leadKeys(doc: Doc): Set<string> {
+    return new Set(indexValuesAt(doc, this.fields[0]).map((value) => this.keyOf(value)));
+  }
+
   private fullKeys(doc: Doc): string[] {
     let keys = [''];
     for (const field of this.fields) {
-      const values = [...new Set(indexValuesAt(doc, field).map(canonicalKey))];
+      const values = [...new Set(indexValuesAt(doc, field).map((value) => this.keyOf(value)))];
       keys = keys.flatMap((prefix) => values.map((value) => `${prefix}|${value}`));
     }
     return keys;
   }
-}
-
-function leadKeys(doc: Doc, field: string): Set<string> {
-  return new Set(indexValuesAt(doc, field).map(canonicalKey));
 }
 
 function firstValue(doc: Doc, field: string): Value {
