@@ -1,4 +1,4 @@
-import { BenchCase, BenchRequest } from './bench-case';
+import { BenchCase, BenchContext, BenchRequest } from './bench-case';
 
 /** The brand of the product-list case; falls back to the first brand when it is missing. */
 const LIST_BRAND = 'Fender';
@@ -58,7 +58,63 @@ export const BENCH_CASES: BenchCase[] = [
     route: 'GET /brands',
     setup: async () => ({ request: { path: '/brands' } }),
   },
+  {
+    name: 'cart',
+    route: 'GET /cart (10 lines, bearer token)',
+    setup: async (context) => {
+      const headers = await freshCart(context);
+      for (const productId of context.catalog.visibleProductIds.slice(0, CART_LINES)) {
+        await context.api.expectOk(jsonPost('/cart/items', { productId, quantity: 1 }, headers));
+      }
+      return { request: { path: '/cart', headers }, teardown: () => emptyCart(context, headers) };
+    },
+  },
+  {
+    name: 'cart-add',
+    route: 'POST /cart/items (quantity 1, bearer token)',
+    setup: async (context) => {
+      const headers = await freshCart(context);
+      const productIds = context.catalog.visibleProductIds.slice(0, ADD_PRODUCTS);
+      await context.db
+        .collection('products')
+        .updateMany({ _id: { $in: productIds as never[] } }, { $set: { stock: ADD_STOCK } });
+      return {
+        request: cycle(
+          productIds.map((productId) =>
+            jsonPost('/cart/items', { productId, quantity: 1 }, headers),
+          ),
+        ),
+        teardown: () => emptyCart(context, headers),
+      };
+    },
+  },
 ];
+
+/** The cart case holds this many lines. */
+const CART_LINES = 10;
+/** The add case spreads its adds over this many lines (a cart of realistic size), each stocked so no line runs out. */
+const ADD_PRODUCTS = 20;
+const ADD_STOCK = 1_000_000;
+
+function jsonPost(path: string, body: unknown, headers: Record<string, string>): BenchRequest {
+  return {
+    method: 'POST',
+    path,
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  };
+}
+
+/** The admin's bearer header, with an empty cart. */
+async function freshCart(context: BenchContext): Promise<Record<string, string>> {
+  const headers = { authorization: `Bearer ${await context.adminToken()}` };
+  await emptyCart(context, headers);
+  return headers;
+}
+
+async function emptyCart(context: BenchContext, headers: Record<string, string>): Promise<void> {
+  await context.api.expectOk({ method: 'DELETE', path: '/cart', headers });
+}
 
 /** A request generator that walks the list in order, round and round. */
 export function cycle(requests: BenchRequest[]): () => BenchRequest {

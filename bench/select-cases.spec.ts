@@ -42,6 +42,8 @@ describe('BENCH_CASES', () => {
       'product-search',
       'me',
       'brands',
+      'cart',
+      'cart-add',
     ]);
   });
 });

@@ -6,9 +6,11 @@ import { DatabaseModule } from '@kassa/database';
 import { AccessGuard } from './access/access.guard';
 import { AccessModule } from './access/access.module';
 import { AuthModule } from './auth/auth.module';
+import { CartModule } from './cart/cart.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { Configuration } from './config/configuration';
 import { ConfigurationModule } from './config/configuration.module';
+import { DiscountsModule } from './discounts/discounts.module';
 import { HealthModule } from './health/health.module';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { loggerParams } from './http/logging';
@@ -36,6 +38,8 @@ export class AppModule {
         UsersModule,
         AuthModule,
         CatalogModule,
+        DiscountsModule,
+        CartModule,
         DemoCatalogStartupModule,
       ],
       providers: [

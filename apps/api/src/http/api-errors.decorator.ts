@@ -6,6 +6,29 @@ const EXAMPLE_REQUEST_ID = 'b7e6c1d2-4f3a-4c9e-8a1b-2d3e4f5a6b7c';
 
 const EXAMPLE_DETAILS: Partial<Record<ErrorCode, ErrorDetail[]>> = {
   VALIDATION_FAILED: [{ field: 'name', message: 'name must be a string' }],
+  INSUFFICIENT_STOCK: [
+    {
+      field: 'quantity',
+      message: 'Only 3 of the product can be had',
+      reason: 'INSUFFICIENT_STOCK',
+      available: 3,
+    },
+  ],
+  PRODUCT_UNAVAILABLE: [
+    {
+      field: 'productId',
+      message: 'The product is not for sale at the moment',
+      reason: 'INACTIVE',
+    },
+  ],
+  PROMO_CODE_NOT_APPLICABLE: [
+    {
+      field: 'code',
+      message: 'the cart is below the minimum for this code',
+      reason: 'MINIMUM_NOT_MET',
+      missing: '12.50',
+    },
+  ],
 };
 
 function errorSchema(codes: ErrorCode[]) {
@@ -23,7 +46,13 @@ function errorSchema(codes: ErrorCode[]) {
             type: 'array',
             items: {
               type: 'object',
-              properties: { field: { type: 'string' }, message: { type: 'string' } },
+              properties: {
+                field: { type: 'string' },
+                message: { type: 'string' },
+                reason: { type: 'string' },
+                available: { type: 'integer' },
+                missing: { type: 'string' },
+              },
             },
           },
           requestId: { type: 'string' },

@@ -10,6 +10,7 @@ const RESOURCE_WORDS: Record<string, { one: string; many: string }> = {
   CategoryController: { one: 'Category', many: 'Categories' },
   ProductController: { one: 'Product', many: 'Products' },
   ProductImageController: { one: 'ProductImage', many: 'ProductImages' },
+  CartController: { one: 'Cart', many: 'Carts' },
 };
 
 const ALIAS = /^(\w+)\[(\d+)\]$/;

@@ -1,9 +1,16 @@
 import { ERROR_CATALOGUE, ErrorCode } from './error-catalogue';
 
-/** One field-level problem in a validation error: `{ field: "price", message: "..." }`. */
+/**
+ * One field-level problem: `{ field: "price", message: "..." }`, with machine-readable extras
+ * where a client can act on them: `reason` (e.g. `MINIMUM_NOT_MET`), `available` (a quantity),
+ * `missing` (an amount still needed, as money).
+ */
 export interface ErrorDetail {
   field: string;
   message: string;
+  reason?: string;
+  available?: number;
+  missing?: string;
 }
 
 /**

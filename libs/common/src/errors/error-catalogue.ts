@@ -38,6 +38,9 @@ export const ERROR_CATALOGUE = {
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large' },
   URI_TOO_LONG: { status: 414, message: 'The URL, or one of its path segments, is too long' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Unsupported content type' },
+  INSUFFICIENT_STOCK: { status: 422, message: 'Not enough of the product is in stock' },
+  PRODUCT_UNAVAILABLE: { status: 422, message: 'The product cannot be bought now' },
+  PROMO_CODE_NOT_APPLICABLE: { status: 422, message: 'The promo code does not apply' },
   RESEND_TOO_SOON: {
     status: 429,
     message: 'A code was sent moments ago; wait before asking again',

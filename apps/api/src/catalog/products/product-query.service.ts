@@ -64,6 +64,11 @@ export class ProductQueryService {
     return products.map((product) => toProductResponse(product, refs));
   }
 
+  /** Products in whatever state (archived and inactive included), for pricing and orders. */
+  findByIds(ids: string[]): Promise<ProductRecord[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.products.findByIds([...new Set(ids)]);
+  }
+
   /** The product if this viewer may see it; 404 otherwise, so hidden ones are not revealed. */
   async findVisible(id: string, viewer: AuthUser | undefined): Promise<ProductRecord> {
     const product =

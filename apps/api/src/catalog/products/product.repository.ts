@@ -53,6 +53,13 @@ export class ProductRepository {
     return this.model.findById(id).lean<ProductRecord>().exec();
   }
 
+  findByIds(ids: string[]): Promise<ProductRecord[]> {
+    return this.model
+      .find({ _id: { $in: ids } })
+      .lean<ProductRecord[]>()
+      .exec();
+  }
+
   findPubliclyVisible(id: string): Promise<ProductRecord | null> {
     return this.model
       .findOne({ ...PUBLICLY_VISIBLE, _id: id })
