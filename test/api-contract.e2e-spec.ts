@@ -53,6 +53,9 @@ const HOSTILE_BODIES: [label: string, body: string, contentType: string][] = [
   ['a wrong content type', 'name=a&price=1', 'text/plain'],
 ];
 
+/** Thousands of requests: generous, so a loaded CI machine does not time them out. */
+const HOSTILE_TIMEOUT_MS = 300_000;
+
 const HOSTILE_QUERY = '?filter[$or][0][a]=1&sort=$natural&page[]=1&limit=1e9&search[$regex]=.*';
 
 /** More shapes a hostile client sends, to one concrete path of every route. */
@@ -216,7 +219,7 @@ describe('the API contract published at /docs-json (e2e)', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, HOSTILE_TIMEOUT_MS);
 
   it('never answers hostile input with a 5xx, always in the error shape, with catalogued codes', async () => {
     const admin = bearer(await adminToken(suite.testApp.http));
@@ -241,5 +244,5 @@ describe('the API contract published at /docs-json (e2e)', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, HOSTILE_TIMEOUT_MS);
 });
