@@ -194,55 +194,64 @@ describe('the API contract published at /docs-json (e2e)', () => {
     expect(refused).toEqual([]);
   });
 
-  it('never answers more hostile shapes with a 5xx, and always with the request id', async () => {
-    const admin = bearer(await adminToken(suite.testApp.http));
-    const failures: string[] = [];
-    for (const { method, path: template } of operations) {
-      const path = concretePaths(template)[0];
-      const attempts =
-        method === 'get'
-          ? MORE_HOSTILE_QUERIES.map((query) => suite.testApp.http.get(`${path}${query}`))
-          : MORE_HOSTILE_BODIES.map(([, body, contentType]) =>
-              suite.testApp.http[method](path).set('Content-Type', contentType).send(body),
-            );
-      for (const attempt of attempts) {
-        const response = await attempt.set('Authorization', admin);
-        const error = response.body?.error;
-        const shaped =
-          response.status < 400 ||
-          (typeof error?.code === 'string' &&
-            isErrorCode(error.code) &&
-            error.requestId === response.headers['x-request-id']);
-        if (response.status >= 500 || !shaped) {
-          failures.push(`${method.toUpperCase()} ${path}: ${response.status}`);
+  it(
+    'never answers more hostile shapes with a 5xx, and always with the request id',
+    async () => {
+      const admin = bearer(await adminToken(suite.testApp.http));
+      const failures: string[] = [];
+      for (const { method, path: template } of operations) {
+        const path = concretePaths(template)[0];
+        const attempts =
+          method === 'get'
+            ? MORE_HOSTILE_QUERIES.map((query) => suite.testApp.http.get(`${path}${query}`))
+            : MORE_HOSTILE_BODIES.map(([, body, contentType]) =>
+                suite.testApp.http[method](path).set('Content-Type', contentType).send(body),
+              );
+        for (const attempt of attempts) {
+          const response = await attempt.set('Authorization', admin);
+          const error = response.body?.error;
+          const shaped =
+            response.status < 400 ||
+            (typeof error?.code === 'string' &&
+              isErrorCode(error.code) &&
+              error.requestId === response.headers['x-request-id']);
+          if (response.status >= 500 || !shaped) {
+            failures.push(`${method.toUpperCase()} ${path}: ${response.status}`);
+          }
         }
       }
-    }
-    expect(failures).toEqual([]);
-  }, HOSTILE_TIMEOUT_MS);
+      expect(failures).toEqual([]);
+    },
+    HOSTILE_TIMEOUT_MS,
+  );
 
-  it('never answers hostile input with a 5xx, always in the error shape, with catalogued codes', async () => {
-    const admin = bearer(await adminToken(suite.testApp.http));
-    const failures: string[] = [];
-    for (const { method, path: template } of operations) {
-      for (const path of concretePaths(template)) {
-        const bodies =
-          method === 'get' || method === 'delete' ? [HOSTILE_BODIES[0]] : HOSTILE_BODIES;
-        for (const [label, body, contentType] of bodies) {
-          for (const authorization of [undefined, admin]) {
-            const url = method === 'get' ? `${path}${HOSTILE_QUERY}` : path;
-            const request = suite.testApp.http[method](url).set('Content-Type', contentType);
-            if (authorization) request.set('Authorization', authorization);
-            const response = await (method === 'get' ? request : request.send(body));
-            const code: unknown = response.body?.error?.code;
-            const shaped = response.status < 400 || (typeof code === 'string' && isErrorCode(code));
-            if (response.status >= 500 || !shaped) {
-              failures.push(`${method.toUpperCase()} ${path} with ${label}: ${response.status}`);
+  it(
+    'never answers hostile input with a 5xx, always in the error shape, with catalogued codes',
+    async () => {
+      const admin = bearer(await adminToken(suite.testApp.http));
+      const failures: string[] = [];
+      for (const { method, path: template } of operations) {
+        for (const path of concretePaths(template)) {
+          const bodies =
+            method === 'get' || method === 'delete' ? [HOSTILE_BODIES[0]] : HOSTILE_BODIES;
+          for (const [label, body, contentType] of bodies) {
+            for (const authorization of [undefined, admin]) {
+              const url = method === 'get' ? `${path}${HOSTILE_QUERY}` : path;
+              const request = suite.testApp.http[method](url).set('Content-Type', contentType);
+              if (authorization) request.set('Authorization', authorization);
+              const response = await (method === 'get' ? request : request.send(body));
+              const code: unknown = response.body?.error?.code;
+              const shaped =
+                response.status < 400 || (typeof code === 'string' && isErrorCode(code));
+              if (response.status >= 500 || !shaped) {
+                failures.push(`${method.toUpperCase()} ${path} with ${label}: ${response.status}`);
+              }
             }
           }
         }
       }
-    }
-    expect(failures).toEqual([]);
-  }, HOSTILE_TIMEOUT_MS);
+      expect(failures).toEqual([]);
+    },
+    HOSTILE_TIMEOUT_MS,
+  );
 });
