@@ -12,9 +12,12 @@ import { Configuration } from './config/configuration';
 import { ConfigurationModule } from './config/configuration.module';
 import { DiscountsModule } from './discounts/discounts.module';
 import { HealthModule } from './health/health.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { loggerParams } from './http/logging';
 import { NotificationsModule } from './notifications/notifications.module';
+import { OrdersModule } from './orders/orders.module';
+import { OutboxModule } from './outbox/outbox.module';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { DemoCatalogStartupModule } from './seed/seed.module';
@@ -40,6 +43,9 @@ export class AppModule {
         CatalogModule,
         DiscountsModule,
         CartModule,
+        IdempotencyModule,
+        OutboxModule,
+        OrdersModule,
         DemoCatalogStartupModule,
       ],
       providers: [

@@ -11,6 +11,8 @@ const RESOURCE_WORDS: Record<string, { one: string; many: string }> = {
   ProductController: { one: 'Product', many: 'Products' },
   ProductImageController: { one: 'ProductImage', many: 'ProductImages' },
   CartController: { one: 'Cart', many: 'Carts' },
+  OutboxController: { one: 'OutboxMessage', many: 'OutboxMessages' },
+  OrdersController: { one: 'Order', many: 'Orders' },
 };
 
 const ALIAS = /^(\w+)\[(\d+)\]$/;

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { AuthConfig, authConfig } from '../config/auth.config';
+import { scheduleIntervalJob } from '../jobs/interval-job';
 import { UsersRepository } from './users.repository';
 
 const JOB_NAME = 'purge-unverified-users';
@@ -22,13 +23,9 @@ export class UnverifiedUsersPurge implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.unverifiedPurgeIntervalMs === 0) return;
-    const timer = setInterval(
-      () => void this.runScheduled(),
-      this.config.unverifiedPurgeIntervalMs,
+    scheduleIntervalJob(this.scheduler, JOB_NAME, this.config.unverifiedPurgeIntervalMs, () =>
+      this.purge(),
     );
-    timer.unref();
-    this.scheduler.addInterval(JOB_NAME, timer);
   }
 
   /** Deletes the stale unverified accounts as of `now`; returns how many went. */
@@ -37,13 +34,5 @@ export class UnverifiedUsersPurge implements OnApplicationBootstrap {
     const deleted = await this.users.deleteUnverifiedCreatedBefore(cutoff);
     if (deleted > 0) this.logger.log(`Purged ${deleted} unverified account(s)`);
     return deleted;
-  }
-
-  private async runScheduled(): Promise<void> {
-    try {
-      await this.purge();
-    } catch (error) {
-      this.logger.error(`Purging unverified accounts failed: ${(error as Error).message}`);
-    }
   }
 }

@@ -83,4 +83,9 @@ export class UserAccounts {
       return replaced;
     });
   }
+
+  /** Where mail for the shop's staff goes: the addresses of the active admins. */
+  activeAdminEmails(): Promise<string[]> {
+    return this.users.activeAdminEmails();
+  }
 }

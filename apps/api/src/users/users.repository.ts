@@ -201,6 +201,14 @@ export class UsersRepository {
     return findPage<UserRecord>(this.model, query);
   }
 
+  async activeAdminEmails(): Promise<string[]> {
+    const admins = await this.model
+      .find({ role: Role.Admin, status: UserStatus.Active }, { email: 1 })
+      .lean<Pick<UserRecord, 'email'>[]>()
+      .exec();
+    return admins.map((admin) => admin.email);
+  }
+
   private async updateOne(
     target: ExpectedUser,
     update: UpdateQuery<User>,

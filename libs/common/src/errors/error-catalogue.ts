@@ -35,10 +35,20 @@ export const ERROR_CATALOGUE = {
     status: 409,
     message: 'The product is archived and can no longer change',
   },
+  INVALID_TRANSITION: { status: 409, message: 'The resource cannot move to that state' },
+  IDEMPOTENCY_KEY_IN_USE: {
+    status: 409,
+    message: 'A request with this Idempotency-Key is still being processed; retry shortly',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large' },
   URI_TOO_LONG: { status: 414, message: 'The URL, or one of its path segments, is too long' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Unsupported content type' },
   INSUFFICIENT_STOCK: { status: 422, message: 'Not enough of the product is in stock' },
+  CART_EMPTY: { status: 422, message: 'The cart has nothing that can be ordered' },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    message: 'This Idempotency-Key was used with a different request',
+  },
   PRODUCT_UNAVAILABLE: { status: 422, message: 'The product cannot be bought now' },
   PROMO_CODE_NOT_APPLICABLE: { status: 422, message: 'The promo code does not apply' },
   RESEND_TOO_SOON: {

@@ -4,5 +4,6 @@ export * from './cart-errors';
 export * from './catalog-errors';
 export * from './domain-error';
 export * from './error-catalogue';
+export * from './order-errors';
 export * from './outcome';
 export * from './request-errors';

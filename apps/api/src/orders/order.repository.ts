@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { ListQuery } from '@kassa/common';
+import { findPage, RecordOf } from '@kassa/database';
+import { FilterQuery, Model } from 'mongoose';
+import { OrderStatus } from './order-status';
+import { Order } from './schemas/order.schema';
+
+export type OrderRecord = RecordOf<Order>;
+
+export type NewOrder = Omit<
+  OrderRecord,
+  '_id' | 'status' | 'note' | 'history' | 'paidAt' | 'createdAt' | 'updatedAt'
+>;
+
+/** A state change: the order, the state it must still be in, the state it goes to, and who. */
+export interface OrderTransition {
+  id: string;
+  expected: { status: OrderStatus };
+  to: OrderStatus;
+  by: string;
+  at: Date;
+  /** Fields written with the move (e.g. `paidAt`). */
+  set?: Partial<Pick<OrderRecord, 'paidAt'>>;
+}
+
+@Injectable()
+export class OrderRepository {
+  constructor(@InjectModel(Order.name) private readonly model: Model<Order>) {}
+
+  async create(order: NewOrder, by: string, now: Date): Promise<OrderRecord> {
+    const history = [{ status: OrderStatus.Pending, at: now, by }];
+    const [created] = await this.model.create([
+      { ...order, status: OrderStatus.Pending, note: '', history, paidAt: null },
+    ]);
+    return created.toObject<OrderRecord>();
+  }
+
+  findById(id: string): Promise<OrderRecord | null> {
+    return this.model.findById(id).lean<OrderRecord>().exec();
+  }
+
+  /**
+   * Moves the order if it is still in the expected state, recording the move in its history in
+   * the same write; null when it is not (any more): a concurrent move won.
+   */
+  transition(move: OrderTransition): Promise<OrderRecord | null> {
+    return this.model
+      .findOneAndUpdate(
+        { _id: move.id, status: move.expected.status },
+        {
+          $set: { status: move.to, ...move.set },
+          $push: { history: { status: move.to, at: move.at, by: move.by } },
+        },
+        { new: true },
+      )
+      .lean<OrderRecord>()
+      .exec();
+  }
+
+  setNote(id: string, note: string): Promise<OrderRecord | null> {
+    return this.model
+      .findOneAndUpdate({ _id: id }, { $set: { note } }, { new: true })
+      .lean<OrderRecord>()
+      .exec();
+  }
+
+  list(query: ListQuery, baseFilter: FilterQuery<Order>) {
+    return findPage<OrderRecord>(this.model, query, baseFilter);
+  }
+
+  /** Ids of pending orders past their payment deadline, oldest first. */
+  async findExpiredIds(now: Date, limit: number): Promise<string[]> {
+    const orders = await this.model
+      .find({ status: OrderStatus.Pending, expiresAt: { $lte: now } }, { _id: 1 })
+      .sort({ expiresAt: 1 })
+      .limit(limit)
+      .lean<Pick<OrderRecord, '_id'>[]>()
+      .exec();
+    return orders.map((order) => order._id);
+  }
+}
