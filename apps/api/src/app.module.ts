@@ -12,6 +12,8 @@ import { ConfigurationModule } from './config/configuration.module';
 import { HealthModule } from './health/health.module';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { loggerParams } from './http/logging';
+import { LifecycleModule } from './lifecycle/lifecycle.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
@@ -29,6 +31,8 @@ export class AppModule {
         LoggerModule.forRoot(loggerParams(configuration.app)),
         DatabaseModule.forRoot(configuration.database),
         ScheduleModule.forRoot(),
+        MetricsModule,
+        LifecycleModule,
         RateLimitModule,
         HealthModule,
         NotificationsModule,
