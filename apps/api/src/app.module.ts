@@ -14,6 +14,7 @@ import { ApiExceptionFilter } from './http/api-exception.filter';
 import { loggerParams } from './http/logging';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { API_MIGRATIONS } from './migrations/migrations';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
@@ -29,7 +30,7 @@ export class AppModule {
       imports: [
         ConfigurationModule.forRoot(configuration),
         LoggerModule.forRoot(loggerParams(configuration.app)),
-        DatabaseModule.forRoot(configuration.database),
+        DatabaseModule.forRoot(configuration.database, { migrations: API_MIGRATIONS }),
         ScheduleModule.forRoot(),
         MetricsModule,
         LifecycleModule,
