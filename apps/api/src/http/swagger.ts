@@ -11,7 +11,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion(API_VERSION)
     .setDescription(
       'Kassa, a commerce backend. Served today: accounts and authentication, the catalog ' +
-        '(brands, categories, products, images, price history) and health probes. ' +
+        '(brands, categories, products, images, price history), health probes and Prometheus ' +
+        'metrics (under "operations"). ' +
         'Errors always answer `{ "error": { "code", "message", "details"?, "requestId" } }`; ' +
         'lists take `page`, `limit`, `sort`, `filter[field]` / `filter[field][op]` and `search`. ' +
         'The original requirement route names are listed under "requirement aliases".',
