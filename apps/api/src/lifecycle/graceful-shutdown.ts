@@ -7,11 +7,12 @@ import { ShutdownState } from './shutdown-state';
 export interface GracefulShutdownOptions {
   /** How long requests in flight and running jobs may take before they are cut off. */
   gracePeriodMs: number;
-  /** Ends the process with the code; `process.exit` unless a test passes its own. */
+  /** Ends the process with the code; by default once the event loop is empty. */
   exit?: (code: number) => void;
 }
 
 const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
+const FORCED_EXIT_MS = 2_000;
 
 /** Resolves true when `work` settles within `ms`, false when the time runs out first. */
 async function within(ms: number, work: Promise<unknown>): Promise<boolean> {
@@ -28,6 +29,16 @@ async function within(ms: number, work: Promise<unknown>): Promise<boolean> {
 
 function openConnections(server: Server): Promise<number> {
   return new Promise((resolve) => server.getConnections((_error, count) => resolve(count ?? 0)));
+}
+
+/**
+ * Ends the process with `code` once nothing is left to run, so the last log lines are written in
+ * order (an immediate `process.exit` can overtake a log write still in progress); a handle that
+ * stays open cannot keep it alive past {@link FORCED_EXIT_MS}.
+ */
+function exitWhenIdle(code: number): void {
+  process.exitCode = code;
+  setTimeout(() => process.exit(code), FORCED_EXIT_MS).unref();
 }
 
 /** From the first signal on, every answer closes its connection, so keep-alive clients leave. */
@@ -69,7 +80,7 @@ export class GracefulShutdown {
       this.logger.warn(`${reason} received while shutting down: already on it`);
       return this.outcome;
     }
-    const exit = this.options.exit ?? ((code: number) => process.exit(code));
+    const exit = this.options.exit ?? exitWhenIdle;
     this.outcome = this.run(reason).then((code) => {
       exit(code);
       return code;
