@@ -1,4 +1,5 @@
-import { Binary, Long, ObjectId, Timestamp } from 'bson';
+import { Binary, Long, ObjectId, type Timestamp } from 'bson';
+import { ClusterClock } from './cluster-clock';
 import type { EmulatorLogger } from './errors';
 import { FailPoints } from './failpoints';
 import { CursorRegistry } from './session/cursors';
@@ -13,6 +14,7 @@ export interface ServerIdentity {
 
 export interface ServerSettings {
   ttlMonitorSleepSecs: number;
+  oplogEntries?: number;
   logicalSessionTimeoutMinutes: number;
   logger: EmulatorLogger;
 }
@@ -26,7 +28,7 @@ export class EmulatorState {
   readonly electionId = new ObjectId('7fffffff0000000000000001');
   readonly topologyProcessId = new ObjectId();
   readonly startedAt = Date.now();
-  private readonly bootSeconds = Math.floor(Date.now() / 1000);
+  readonly clock = new ClusterClock(Math.floor(Date.now() / 1000));
   private connectionCounter = 0;
   identity: ServerIdentity;
 
@@ -35,7 +37,10 @@ export class EmulatorState {
   constructor(identity: ServerIdentity, settings: ServerSettings) {
     this.identity = identity;
     this.logger = settings.logger;
-    this.engine = new Engine({ ttlMonitorSleepSecs: settings.ttlMonitorSleepSecs });
+    this.engine = new Engine(
+      { ttlMonitorSleepSecs: settings.ttlMonitorSleepSecs },
+      settings.oplogEntries,
+    );
     this.sessions = new SessionRegistry(
       this.engine,
       this.cursors,
@@ -52,9 +57,9 @@ export class EmulatorState {
     return this.connectionCounter;
   }
 
-  /** The cluster time of the latest write: seconds since boot plus the logical clock. */
+  /** The cluster time of the latest write. */
   operationTime(): Timestamp {
-    return new Timestamp({ t: this.bootSeconds, i: this.engine.now() + 1 });
+    return this.clock.at(this.engine.now());
   }
 
   clusterTime(): Record<string, unknown> {

@@ -1,22 +1,26 @@
 import { commandError } from '../errors';
 import { Collection, type CollectionOptions, type VersionHorizon } from './collection';
+import { Oplog, type CatalogChange } from './oplog';
 
 export interface ServerParameters {
   ttlMonitorSleepSecs: number;
 }
 
 /**
- * All databases of the server, the logical clock that stamps every committed write, and the
- * snapshot horizon of running transactions (which decides how much history collections keep).
+ * All databases of the server, the logical clock that stamps every committed write, the oplog
+ * of those writes, and the snapshot horizon of running transactions (which decides how much
+ * history collections keep).
  */
 export class Engine implements VersionHorizon {
   readonly databases = new Map<string, Map<string, Collection>>();
   readonly parameters: ServerParameters;
+  readonly oplog: Oplog;
   private clock = 0;
   private readonly snapshots = new Map<object, number>();
 
-  constructor(parameters: ServerParameters) {
+  constructor(parameters: ServerParameters, oplogEntries?: number) {
     this.parameters = parameters;
+    this.oplog = new Oplog(oplogEntries);
   }
 
   now(): number {
@@ -44,6 +48,11 @@ export class Engine implements VersionHorizon {
     if (!this.snapshots.delete(owner) || this.snapshots.size > 0) return;
     for (const collections of this.databases.values())
       for (const collection of collections.values()) collection.sweep();
+  }
+
+  /** Records a drop or rename in the oplog, at a tick of its own. */
+  logCatalogChange(change: CatalogChange): void {
+    this.oplog.append(this.tick(), change);
   }
 
   collection(db: string, name: string): Collection | undefined {
