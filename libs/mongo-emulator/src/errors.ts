@@ -31,6 +31,7 @@ export const ErrorCodes = {
   IndexOptionsConflict: 85,
   IndexKeySpecsConflict: 86,
   FailedToSatisfyReadPreference: 133,
+  CappedPositionLost: 136,
   NetworkTimeout: 89,
   ShutdownInProgress: 91,
   UnsatisfiableWriteConcern: 100,

@@ -99,6 +99,20 @@ describe('resuming change streams', () => {
       );
     });
 
+    it('fails an open stream that fell behind what the oplog keeps', async () => {
+      const orders = fresh();
+      const stream = await openStream(orders);
+      await orders.insertOne({ _id: 0 });
+      await nextEvents(stream, 1);
+
+      await orders.insertMany(
+        Array.from({ length: OPLOG_ENTRIES + 1 }, (_, index) => ({ _id: index + 1 })),
+      );
+      await orders.insertOne({ _id: 'last' });
+
+      await expect(stream.next()).rejects.toMatchObject({ code: 136 });
+    });
+
     it('refuses a token of an event this stream never had', async () => {
       const orders = fresh();
       const other = fresh();

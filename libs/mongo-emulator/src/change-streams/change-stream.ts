@@ -18,6 +18,14 @@ export interface StreamBatch {
   invalidated: boolean;
 }
 
+/** The oldest point a stream can read from: after the newest entry the oplog dropped. */
+export function oldestReadablePoint(engine: Engine, clock: ClusterClock): StreamPosition {
+  const dropped = engine.oplog.lastDropped;
+  const { t, i } = clock.at(dropped?.tick ?? 0);
+  if (!dropped) return highWaterMark(t, i);
+  return { t, i, event: true, index: dropped.index, invalidate: false };
+}
+
 /** The most bytes of events one batch carries (as MongoDB, 16 MiB). */
 const MAX_BATCH_BYTES = MAX_DOCUMENT_SIZE;
 
@@ -47,6 +55,11 @@ export class ChangeStream {
 
   /** The events after the position, at most `limit` and 16 MiB; the position moves past them. */
   nextBatch(limit: number): StreamBatch {
+    if (comparePositions(this.position, oldestReadablePoint(this.engine, this.clock)) < 0)
+      throw new MongoCommandError(
+        'CappedPositionLost',
+        'CollectionScan died due to position in capped collection being deleted.',
+      );
     const events: Doc[] = [];
     let bytes = 0;
     for (const entry of this.engine.oplog.from(this.oplogPosition())) {

@@ -4,7 +4,7 @@ import { ErrorCodes, MongoCommandError, type ErrorCodeName } from '../errors';
 import { checkChangeStreamPipeline } from '../query/aggregation/stage-names';
 import { isPlainObject, numberOf, type Doc } from '../query/values';
 import type { Cursor } from '../session/cursors';
-import { ChangeStream } from './change-stream';
+import { ChangeStream, oldestReadablePoint } from './change-stream';
 import { compileEventPipeline, fatalStreamError } from './event-pipeline';
 import { relevance, type StreamScope } from './events';
 import { comparePositions, encodeToken, highWaterMark, type StreamPosition } from './resume-token';
@@ -174,7 +174,7 @@ function startPosition(
 ): StreamPosition {
   const { clock } = context.state;
   const oplog = context.engine.oplog;
-  const floor = oldestResumePoint(context);
+  const floor = oldestReadablePoint(context.engine, clock);
   const token = spec.resumeAfter ?? spec.startAfter;
   const requested = token ?? startTime(context, spec);
   if (comparePositions(requested, floor) < 0)
@@ -192,14 +192,6 @@ function startPosition(
       );
   }
   return requested;
-}
-
-/** The oldest point a stream can start from: after the newest entry the oplog dropped. */
-function oldestResumePoint(context: CommandContext): StreamPosition {
-  const dropped = context.engine.oplog.lastDropped;
-  const { t, i } = context.state.clock.at(dropped?.tick ?? 0);
-  if (!dropped) return highWaterMark(t, i);
-  return { t, i, event: true, index: dropped.index, invalidate: false };
 }
 
 function startTime(context: CommandContext, spec: ChangeStreamSpec): StreamPosition {
