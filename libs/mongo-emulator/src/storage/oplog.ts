@@ -110,7 +110,7 @@ export class Oplog {
   append(tick: number, change: DocumentChange | CatalogChange, transaction?: TransactionId): void {
     const last = this.size > 0 ? this.entryAt(this.size - 1) : undefined;
     const index = last?.tick === tick ? last.index + 1 : 0;
-    const entry: OplogEntry = { ...change, tick, index, wallTime: new Date() };
+    const entry: OplogEntry = Object.assign({ tick, index, wallTime: new Date() }, change);
     if (transaction) entry.transaction = transaction;
     if (this.ring.length < this.capacity) this.ring.push(entry);
     else {
