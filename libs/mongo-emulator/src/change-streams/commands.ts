@@ -37,8 +37,10 @@ const RESUMABLE_CODES = new Set<number>(
   ).map((name) => ErrorCodes[name]),
 );
 
+/** Whether a pipeline opens with a `$changeStream` stage (of the one field a stage has). */
 export function isChangeStreamPipeline(pipeline: unknown): boolean {
-  return Array.isArray(pipeline) && isPlainObject(pipeline[0]) && '$changeStream' in pipeline[0];
+  const first: unknown = Array.isArray(pipeline) ? pipeline[0] : undefined;
+  return isPlainObject(first) && Object.keys(first).join() === '$changeStream';
 }
 
 /** `aggregate` with a leading `$changeStream`: opens the stream and returns its first batch. */
