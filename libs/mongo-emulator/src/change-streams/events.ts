@@ -40,12 +40,8 @@ export function relevance(
       return { invalidates: scope.db !== undefined };
     case 'rename': {
       const to = entry.to!;
-      if (scope.coll !== undefined) {
-        const touches = watches(scope, entry.db, entry.coll) || watches(scope, to.db, to.coll);
-        return touches ? { invalidates: true } : undefined;
-      }
       const shown = watches(scope, entry.db, entry.coll) || watches(scope, to.db, to.coll);
-      return shown ? { invalidates: false } : undefined;
+      return shown ? { invalidates: scope.coll !== undefined } : undefined;
     }
     case 'drop':
       if (!watches(scope, entry.db, entry.coll)) return undefined;

@@ -175,7 +175,8 @@ export class CollectionAccess {
   replace(id: string, doc: Doc, update?: UpdateDescription): void {
     this.assertNotView();
     const images = recordsImages(this.collection?.options);
-    const change = rewriteChange(this.db, this.name, images, this.get(id), doc, update);
+    const before = images ? this.get(id) : undefined;
+    const change = rewriteChange(this.db, this.name, images, before, doc, update);
     if (this.txn) return this.writeInTransaction(id, doc, change);
     const collection = this.engine.ensureCollection(this.db, this.name);
     this.assertUnlocked(collection, id);
