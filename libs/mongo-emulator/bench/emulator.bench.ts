@@ -68,7 +68,7 @@ interface Workload {
 function insertSeenByChangeStream(): Workload {
   let stream: ChangeStream | undefined;
   return {
-    name: 'insertOne seen by a change stream',
+    name: 'insert + its event',
     operation: (collection, size) => async (index) => {
       if (!stream) {
         stream = collection.watch([], { maxAwaitTimeMS: 50 });
