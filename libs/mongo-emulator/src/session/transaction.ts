@@ -19,7 +19,7 @@ export class Transaction {
   state: TransactionState = 'inProgress';
   readonly snapshotTs: number;
   readonly writes = new Map<string, WriteSet>();
-  /** Every write in order, for the oplog at commit. */
+  /** Every write in order, for the oplog at commit (emptied when the transaction ends). */
   readonly changes: DocumentChange[] = [];
   readonly locks: Array<{ release: () => void }> = [];
   /** Resolves when the transaction commits or aborts (plain writes wait on its locks). */
@@ -53,10 +53,8 @@ export class Transaction {
     clearTimeout(this.expiry);
     this.state = state;
     for (const lock of this.locks.splice(0)) lock.release();
-    if (state === 'aborted') {
-      this.writes.clear();
-      this.changes.length = 0;
-    }
+    if (state === 'aborted') this.writes.clear();
+    this.changes.length = 0;
     this.engine.closeSnapshot(this);
     this.markFinished();
   }
