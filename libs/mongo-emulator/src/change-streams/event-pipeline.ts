@@ -27,6 +27,8 @@ export function fatalStreamError(
  * event whose `_id` (its resume token) a stage changed is refused as MongoDB refuses it.
  */
 export function compileEventPipeline(stages: Doc[], options: EventPipelineOptions): EventPipeline {
+  // A run over no event raises at once what mingo checks before it reads a document (a
+  // projection mixing inclusion and exclusion), as MongoDB refuses it when the stream opens.
   runPipeline(stages, [], options);
   const steps = stages.map((stage): EventPipeline => {
     if (isPlainObject(stage.$match)) {
