@@ -1,4 +1,5 @@
 import {
+  MongoServerError,
   Timestamp,
   type ChangeStreamInsertDocument,
   type ChangeStreamUpdateDocument,
@@ -279,7 +280,7 @@ describe('change streams through the driver', () => {
       );
     });
 
-    it('refuses stages a change stream cannot run, and unknown ones', async () => {
+    it('refuses at opening the stages a change stream cannot run, unknown and malformed ones', async () => {
       const orders = fresh();
 
       await expect(openStream(orders, [{ $group: { _id: null } }])).rejects.toMatchObject({
@@ -289,6 +290,9 @@ describe('change streams through the driver', () => {
       await expect(openStream(orders, [{ $unsupported: 1 }])).rejects.toMatchObject({
         code: 40324,
       });
+      await expect(openStream(orders, [{ $project: { a: 0, b: 1 } }])).rejects.toBeInstanceOf(
+        MongoServerError,
+      );
     });
   });
 });
