@@ -1,4 +1,4 @@
-import { Binary, Long, ObjectId, type Timestamp } from 'bson';
+import { Binary, Long, ObjectId, Timestamp } from 'bson';
 import { ClusterClock } from './cluster-clock';
 import type { EmulatorLogger } from './errors';
 import { FailPoints } from './failpoints';
@@ -28,7 +28,9 @@ export class EmulatorState {
   readonly electionId = new ObjectId('7fffffff0000000000000001');
   readonly topologyProcessId = new ObjectId();
   readonly startedAt = Date.now();
-  readonly clock = new ClusterClock(Math.floor(Date.now() / 1000));
+  private readonly bootSeconds = Math.floor(Date.now() / 1000);
+  /** Cluster times of the oplog's ticks, the same as {@link operationTime} gives. */
+  readonly clock = new ClusterClock(this.bootSeconds);
   private connectionCounter = 0;
   identity: ServerIdentity;
 
@@ -57,9 +59,9 @@ export class EmulatorState {
     return this.connectionCounter;
   }
 
-  /** The cluster time of the latest write. */
+  /** The cluster time of the latest write: seconds since boot plus the logical clock. */
   operationTime(): Timestamp {
-    return this.clock.at(this.engine.now());
+    return new Timestamp({ t: this.bootSeconds, i: this.engine.now() + 1 });
   }
 
   clusterTime(): Record<string, unknown> {

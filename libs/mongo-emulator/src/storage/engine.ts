@@ -50,11 +50,6 @@ export class Engine implements VersionHorizon {
       for (const collection of collections.values()) collection.sweep();
   }
 
-  /** Records a drop or rename in the oplog, at a tick of its own. */
-  logCatalogChange(change: CatalogChange): void {
-    this.oplog.append(this.tick(), change);
-  }
-
   collection(db: string, name: string): Collection | undefined {
     return this.databases.get(db)?.get(name);
   }
@@ -84,6 +79,11 @@ export class Engine implements VersionHorizon {
 
   dropDatabase(db: string): void {
     this.databases.delete(db);
+  }
+
+  /** Records a drop or rename in the oplog, at a tick of its own. */
+  logCatalogChange(change: CatalogChange): void {
+    this.oplog.append(this.tick(), change);
   }
 
   collections(db: string): Collection[] {
