@@ -5,6 +5,7 @@ import { FailPoints } from './failpoints';
 import { CursorRegistry } from './session/cursors';
 import { SessionRegistry } from './session/sessions';
 import { Engine } from './storage/engine';
+import type { OplogLimits } from './storage/oplog';
 
 export interface ServerIdentity {
   host: string;
@@ -14,7 +15,7 @@ export interface ServerIdentity {
 
 export interface ServerSettings {
   ttlMonitorSleepSecs: number;
-  oplogEntries?: number;
+  oplogLimits?: OplogLimits;
   logicalSessionTimeoutMinutes: number;
   logger: EmulatorLogger;
 }
@@ -41,7 +42,7 @@ export class EmulatorState {
     this.logger = settings.logger;
     this.engine = new Engine(
       { ttlMonitorSleepSecs: settings.ttlMonitorSleepSecs },
-      settings.oplogEntries,
+      settings.oplogLimits,
     );
     this.sessions = new SessionRegistry(
       this.engine,

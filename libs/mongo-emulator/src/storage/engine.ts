@@ -1,6 +1,6 @@
 import { commandError } from '../errors';
 import { Collection, type CollectionOptions, type VersionHorizon } from './collection';
-import { Oplog, type CatalogChange } from './oplog';
+import { Oplog, type CatalogChange, type OplogLimits } from './oplog';
 
 export interface ServerParameters {
   ttlMonitorSleepSecs: number;
@@ -18,9 +18,9 @@ export class Engine implements VersionHorizon {
   private clock = 0;
   private readonly snapshots = new Map<object, number>();
 
-  constructor(parameters: ServerParameters, oplogEntries?: number) {
+  constructor(parameters: ServerParameters, oplogLimits?: OplogLimits) {
     this.parameters = parameters;
-    this.oplog = new Oplog(oplogEntries);
+    this.oplog = new Oplog(oplogLimits);
   }
 
   now(): number {

@@ -1,4 +1,4 @@
-import { Oplog, type CatalogChange } from './oplog';
+import { insertChange, Oplog, type CatalogChange } from './oplog';
 
 function drop(coll: string): CatalogChange {
   return { op: 'drop', db: 'shop', coll };
@@ -30,13 +30,31 @@ describe(Oplog.name, () => {
   });
 
   it('keeps the latest entries up to its capacity and remembers the newest one dropped', () => {
-    const oplog = new Oplog(3);
+    const oplog = new Oplog({ entries: 3, bytes: 1_000_000 });
     for (const tick of [1, 2, 3, 4, 5]) oplog.append(tick, drop(`c${tick}`));
 
     expect(oplog.size).toBe(3);
     expect(positions(oplog.from({ tick: 0, index: 0 }))).toEqual(['3.0', '4.0', '5.0']);
     expect(oplog.lastDropped).toEqual({ tick: 2, index: 0 });
     expect(oplog.find({ tick: 4, index: 0 })).toMatchObject({ coll: 'c4' });
+  });
+
+  it('drops the oldest entries once the documents they hold pass its byte limit', () => {
+    const oplog = new Oplog({ entries: 100, bytes: 2_000 });
+    const text = 'x'.repeat(500);
+    for (const tick of [1, 2, 3, 4, 5])
+      oplog.append(tick, insertChange('shop', 'notes', { _id: tick, text }));
+
+    expect(positions(oplog.from({ tick: 0, index: 0 }))).toEqual(['4.0', '5.0']);
+    expect(oplog.lastDropped).toEqual({ tick: 3, index: 0 });
+  });
+
+  it('keeps the newest entry even when it alone passes the byte limit', () => {
+    const oplog = new Oplog({ entries: 100, bytes: 100 });
+    oplog.append(1, drop('a'));
+    oplog.append(2, insertChange('shop', 'notes', { _id: 2, text: 'x'.repeat(500) }));
+
+    expect(positions(oplog.from({ tick: 0, index: 0 }))).toEqual(['2.0']);
   });
 
   it('tells its listeners of each append until they unsubscribe', () => {

@@ -1,3 +1,4 @@
+import { calculateObjectSize } from 'bson';
 import { isPlainObject, type Doc } from '../query/values';
 import type { UpdateDescription } from '../query/update/update-description';
 import type { CollectionOptions } from './collection';
@@ -86,40 +87,76 @@ export function comparePositions(a: OplogPosition, b: OplogPosition): number {
   return a.tick - b.tick || a.index - b.index;
 }
 
-/** The default number of entries kept. */
-export const DEFAULT_OPLOG_ENTRIES = 10_000;
+export interface OplogLimits {
+  /** The most entries kept. */
+  entries: number;
+  /** The most bytes of documents the entries hold (what MongoDB's oplog size bounds). */
+  bytes: number;
+}
+
+export const DEFAULT_OPLOG_LIMITS: OplogLimits = { entries: 10_000, bytes: 64 * 1024 * 1024 };
+
+/** Bytes counted for an entry besides its documents. */
+const ENTRY_OVERHEAD = 200;
+
+function sizeOf(change: DocumentChange | CatalogChange): number {
+  if (!('documentKey' in change)) return ENTRY_OVERHEAD;
+  let bytes = ENTRY_OVERHEAD;
+  for (const doc of [change.document, change.preImage, change.postImage, change.updateDescription])
+    if (doc) bytes += calculateObjectSize(doc);
+  return bytes;
+}
 
 /**
  * The server's operation log, what change streams read: every committed write in commit order,
- * in a ring that keeps the latest `capacity` entries; readers waiting for new entries are told
- * of each append.
+ * in a ring that keeps the latest entries within its limits; readers waiting for new entries
+ * are told of each append.
  */
 export class Oplog {
-  private readonly ring: OplogEntry[] = [];
+  private readonly ring: Array<OplogEntry | undefined>;
+  private readonly sizes: number[];
   private start = 0;
+  private count = 0;
+  private bytes = 0;
   private readonly listeners = new Set<() => void>();
   /** The newest entry dropped to make room: a position before it can no longer be resumed. */
   lastDropped?: OplogPosition;
 
-  constructor(readonly capacity = DEFAULT_OPLOG_ENTRIES) {}
+  constructor(readonly limits: OplogLimits = DEFAULT_OPLOG_LIMITS) {
+    this.ring = new Array(limits.entries);
+    this.sizes = new Array(limits.entries).fill(0);
+  }
 
   get size(): number {
-    return this.ring.length;
+    return this.count;
   }
 
   append(tick: number, change: DocumentChange | CatalogChange, transaction?: TransactionId): void {
-    const last = this.size > 0 ? this.entryAt(this.size - 1) : undefined;
+    const last = this.count > 0 ? this.entryAt(this.count - 1) : undefined;
     const index = last?.tick === tick ? last.index + 1 : 0;
     const entry: OplogEntry = Object.assign({ tick, index, wallTime: new Date() }, change);
     if (transaction) entry.transaction = transaction;
-    if (this.ring.length < this.capacity) this.ring.push(entry);
-    else {
-      const dropped = this.ring[this.start];
-      this.lastDropped = { tick: dropped.tick, index: dropped.index };
-      this.ring[this.start] = entry;
-      this.start = (this.start + 1) % this.capacity;
-    }
+    const bytes = sizeOf(change);
+    while (
+      this.count > 0 &&
+      (this.count >= this.limits.entries || this.bytes + bytes > this.limits.bytes)
+    )
+      this.dropOldest();
+    const slot = (this.start + this.count) % this.limits.entries;
+    this.ring[slot] = entry;
+    this.sizes[slot] = bytes;
+    this.count += 1;
+    this.bytes += bytes;
     for (const listener of this.listeners) listener();
+  }
+
+  private dropOldest(): void {
+    const dropped = this.ring[this.start]!;
+    this.lastDropped = { tick: dropped.tick, index: dropped.index };
+    this.ring[this.start] = undefined;
+    this.bytes -= this.sizes[this.start];
+    this.start = (this.start + 1) % this.limits.entries;
+    this.count -= 1;
   }
 
   /** Calls `listener` after each append until the returned function is called. */
@@ -141,7 +178,7 @@ export class Oplog {
   }
 
   private entryAt(offset: number): OplogEntry {
-    return this.ring[(this.start + offset) % this.ring.length];
+    return this.ring[(this.start + offset) % this.limits.entries]!;
   }
 
   private firstAtOrAfter(position: OplogPosition): number {
