@@ -1,5 +1,5 @@
 import { MongoEmulator } from '@kassa/mongo-emulator';
-import { Collection, MongoClient } from 'mongodb';
+import { ChangeStream, Collection, MongoClient } from 'mongodb';
 import { formatTable, Measurement, RATIO_LIMIT, ratioOf } from './bench-table';
 
 /**
@@ -64,6 +64,27 @@ interface Workload {
   reset?(collection: Collection<Product>, size: number): Promise<unknown>;
 }
 
+/** An insert and its event read from a change stream on the collection (opened once per run). */
+function insertSeenByChangeStream(): Workload {
+  let stream: ChangeStream | undefined;
+  return {
+    name: 'insert + its event',
+    operation: (collection, size) => async (index) => {
+      if (!stream) {
+        stream = collection.watch([], { maxAwaitTimeMS: 50 });
+        await stream.tryNext();
+      }
+      await collection.insertOne(product(size + index));
+      await stream.next();
+    },
+    reset: async (collection, size) => {
+      await stream?.close();
+      stream = undefined;
+      await collection.deleteMany({ _id: { $gte: size } });
+    },
+  };
+}
+
 const WORKLOADS: Workload[] = [
   {
     name: 'findOne by _id',
@@ -91,6 +112,7 @@ const WORKLOADS: Workload[] = [
       return () => collection.updateOne({ _id: next(size) }, { $inc: { stock: 1 } });
     },
   },
+  insertSeenByChangeStream(),
 ];
 
 async function timeRun(operation: Operation): Promise<number> {
