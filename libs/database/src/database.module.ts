@@ -5,6 +5,7 @@ import { EmbeddedDatabaseLifecycle } from './embedded-database.lifecycle';
 import { DatabaseHealth } from './database-health';
 import { IndexSynchronizer } from './index-synchronizer';
 import { MongoTarget, resolveMongoTarget } from './mongo-target';
+import './query-safety';
 import { TransactionRunner } from './transaction-runner';
 
 /** Resolves the options and the MongoDB to use, for the Mongoose connection factory. */
