@@ -16,6 +16,8 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { DemoCatalogStartupModule } from './seed/seed.module';
+import { StoreInfoModule } from './store-info/store-info.module';
+import { SupportModule } from './support/support.module';
 import { UsersModule } from './users/users.module';
 
 /** The API: the configuration read at start-up, the frame, and every feature module. */
@@ -36,6 +38,8 @@ export class AppModule {
         UsersModule,
         AuthModule,
         CatalogModule,
+        SupportModule,
+        StoreInfoModule,
         DemoCatalogStartupModule,
       ],
       providers: [

@@ -2,3 +2,4 @@ export * from './errors';
 export * from './list-query';
 export * from './request-id';
 export * from './money';
+export * from './clock';

@@ -7,10 +7,11 @@ import { registerRequestIdHeader } from '../http/request-id.hook';
 import { registerSecurity } from '../http/security';
 import { setupSwagger } from '../http/swagger';
 import { ApiValidationPipe } from '../http/validation.pipe';
+import { useSupportIoAdapter } from '../support/socket/support-io.adapter';
 
 /**
  * Everything between Fastify and the modules: logger, request ids, security headers, CORS,
- * cookies, body parsers (JSON and multipart), validation and the API docs.
+ * cookies, body parsers (JSON and multipart), validation, the API docs and socket.io.
  */
 export async function configureApp(
   app: NestFastifyApplication,
@@ -23,4 +24,5 @@ export async function configureApp(
   await app.register(fastifyMultipart);
   app.useGlobalPipes(new ApiValidationPipe());
   setupSwagger(app);
+  app.useWebSocketAdapter(await useSupportIoAdapter(app, configuration));
 }

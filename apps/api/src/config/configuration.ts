@@ -14,6 +14,8 @@ import { presentVariables, readEnvironment } from './environment-parsing';
 import { readHttpConfig } from './http.config';
 import { MailEnvironment, readMailConfig } from './mail.config';
 import { readRateLimitConfig } from './rate-limit.config';
+import { readStoreInfoConfig, StoreInfoEnvironment } from './store-info.config';
+import { readSupportConfig, SupportEnvironment } from './support.config';
 
 const EMULATOR_IN_PRODUCTION =
   'MONGODB_URI is required when NODE_ENV=production (the in-process emulator is for development and tests only)';
@@ -29,6 +31,9 @@ export function loadConfiguration(source: Record<string, string | undefined>) {
   const auth = readEnvironment(AuthEnvironment, present, problems);
   const catalog = readEnvironment(CatalogEnvironment, present, problems);
   const mail = readEnvironment(MailEnvironment, present, problems);
+  const support = readEnvironment(SupportEnvironment, present, problems);
+  const storeInfoEnvironment = readEnvironment(StoreInfoEnvironment, present, problems);
+  const storeInfo = readStoreInfoConfig(storeInfoEnvironment, problems);
   const production = core.NODE_ENV === 'production';
   if (production && !core.MONGODB_URI) problems.push(EMULATOR_IN_PRODUCTION);
   if (production && !mail.SMTP_URL) problems.push('SMTP_URL is required when NODE_ENV=production');
@@ -42,6 +47,8 @@ export function loadConfiguration(source: Record<string, string | undefined>) {
     auth: readAuthConfig(auth),
     catalog: readCatalogConfig(catalog),
     mail: readMailConfig(mail),
+    support: readSupportConfig(support),
+    storeInfo,
     /** Worth a line in the log at start-up, once the logger is up. */
     warnings: auth.JWT_SECRET ? [] : [RANDOM_JWT_SECRET_WARNING],
   };

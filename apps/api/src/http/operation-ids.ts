@@ -10,6 +10,8 @@ const RESOURCE_WORDS: Record<string, { one: string; many: string }> = {
   CategoryController: { one: 'Category', many: 'Categories' },
   ProductController: { one: 'Product', many: 'Products' },
   ProductImageController: { one: 'ProductImage', many: 'ProductImages' },
+  SupportController: { one: 'SupportConversation', many: 'SupportConversations' },
+  StoreInfoController: { one: 'StoreInfo', many: 'StoreInfo' },
 };
 
 const ALIAS = /^(\w+)\[(\d+)\]$/;

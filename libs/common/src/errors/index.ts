@@ -5,3 +5,4 @@ export * from './domain-error';
 export * from './error-catalogue';
 export * from './outcome';
 export * from './request-errors';
+export * from './support-errors';
