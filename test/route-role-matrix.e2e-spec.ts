@@ -1,6 +1,6 @@
-import { gifImage } from './factories/image.factory';
 import { FactoryAccount } from './factories/records.factory';
 import { bearer, loginAs, useTestApp } from './support/auth';
+import { createResource, RESOURCE_KINDS } from './support/route-resources';
 import { exampleBody, fillPath, OpenApiDocument, Operation, operationsOf } from './support/openapi';
 
 /**
@@ -30,27 +30,6 @@ type Caller = 'guest' | 'customer' | 'another customer' | 'support' | 'admin';
 
 const CALLERS: readonly Caller[] = ['guest', 'customer', 'another customer', 'support', 'admin'];
 
-interface ResourceKind {
-  name: string;
-  /** The path templates whose parameters this kind fills. */
-  pattern: RegExp;
-  /** True when one customer owns it: the routes on it must say `x-owned-by: customer`. */
-  ownedByCustomer: boolean;
-}
-
-const RESOURCE_KINDS: readonly ResourceKind[] = [
-  { name: 'user', pattern: /^\/users?\/\{id\}$/, ownedByCustomer: false },
-  { name: 'brand', pattern: /^\/brands\/\{id\}$/, ownedByCustomer: false },
-  { name: 'category', pattern: /^\/categor(y|ies)\/\{id\}$/, ownedByCustomer: false },
-  { name: 'image', pattern: /^\/products\/\{id\}\/images\/\{imageId\}$/, ownedByCustomer: false },
-  { name: 'product', pattern: /^\/products?\/\{id\}(\/[\w-]+)?$/, ownedByCustomer: false },
-  {
-    name: 'conversation',
-    pattern: /^\/support\/conversations\/\{id\}(\/[\w-]+)?$/,
-    ownedByCustomer: true,
-  },
-];
-
 describe('the route × role matrix from /docs-json (e2e)', () => {
   const suite = useTestApp();
   let document: OpenApiDocument;
@@ -60,34 +39,6 @@ describe('the route × role matrix from /docs-json (e2e)', () => {
     document = (await suite.testApp.http.get('/docs-json').expect(200)).body;
     operations = operationsOf(document);
   });
-
-  /** Fresh path values of a resource of `kind`, owned by `owner` where that applies. */
-  async function createResource(kind: string, owner: FactoryAccount) {
-    const { factory, testApp, admin } = suite;
-    switch (kind) {
-      case 'user':
-        return { id: (await factory.customer()).id };
-      case 'brand':
-        return { id: (await factory.brand()).id };
-      case 'category':
-        return { id: (await factory.category()).id };
-      case 'product':
-        return { id: (await factory.product()).id };
-      case 'image': {
-        const product = await factory.product();
-        const upload = await testApp.http
-          .post(`/products/${product.id}/images`)
-          .set('Authorization', admin)
-          .attach('file', gifImage(), 'pixel.gif')
-          .expect(201);
-        return { id: product.id, imageId: upload.body.id as string };
-      }
-      case 'conversation':
-        return { id: (await factory.supportConversation(owner.id)).id };
-      default:
-        throw new Error(`No resource of kind ${kind}`);
-    }
-  }
 
   async function actorFor(caller: Caller, owner: FactoryAccount) {
     const { factory, testApp } = suite;
@@ -170,9 +121,9 @@ describe('the route × role matrix from /docs-json (e2e)', () => {
         const owner = await suite.factory.customer();
         const ownedIds: string[] = [];
         for (const owned of RESOURCE_KINDS.filter((candidate) => candidate.ownedByCustomer)) {
-          ownedIds.push((await createResource(owned.name, owner)).id);
+          ownedIds.push((await createResource(suite, owned.name, owner)).id);
         }
-        const values = kind ? await createResource(kind.name, owner) : {};
+        const values = kind ? await createResource(suite, kind.name, owner) : {};
         if (kind?.ownedByCustomer) ownedIds.push(values.id);
         const authorization = await actorFor(caller, owner);
         const path = fillPath(operation.path, values);
