@@ -1,4 +1,4 @@
-import { IncomingMessage } from 'node:http';
+import { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import { INestApplicationContext } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { IoAdapter } from '@nestjs/platform-socket.io';
@@ -47,12 +47,26 @@ export class SupportIoAdapter extends IoAdapter {
         callback(null, origin === undefined || corsOrigins.includes(origin));
       },
     }) as Server;
-    const headers = staticSecurityHeaders();
-    const addSecurityHeaders = (answer: Record<string, string>) => Object.assign(answer, headers);
-    server.engine.on('initial_headers', addSecurityHeaders);
-    server.engine.on('headers', addSecurityHeaders);
+    this.addSecurityHeaders(server);
     if (relay) server.adapter(createAdapter(relay, { addCreatedAtField: true }));
     return server;
+  }
+
+  /**
+   * socket.io answers its HTTP requests itself, before Fastify and its hooks see them: the
+   * security headers are set on each such response first (refusals included), and merge with
+   * whatever socket.io writes.
+   */
+  private addSecurityHeaders(server: Server): void {
+    const headers = Object.entries(staticSecurityHeaders());
+    const prefix = `${server.path()}/`;
+    (this.httpServer as HttpServer).prependListener(
+      'request',
+      (request: IncomingMessage, response: ServerResponse) => {
+        if (!request.url?.startsWith(prefix)) return;
+        for (const [name, value] of headers) response.setHeader(name, value);
+      },
+    );
   }
 }
 
