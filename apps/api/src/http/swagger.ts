@@ -11,7 +11,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion(API_VERSION)
     .setDescription(
       'Kassa, a commerce backend. Served today: accounts and authentication, the catalog ' +
-        '(brands, categories, products, images, price history) and health probes. ' +
+        '(brands, categories, products, images, price history), the support chat history ' +
+        '(the live chat is the socket.io namespace /support, described in the README), store ' +
+        'information and health probes. Each operation names who may call it in x-roles ' +
+        '(guest: no token) and, where its resource belongs to one customer, x-owned-by. ' +
         'Errors always answer `{ "error": { "code", "message", "details"?, "requestId" } }`; ' +
         'lists take `page`, `limit`, `sort`, `filter[field]` / `filter[field][op]` and `search`. ' +
         'The original requirement route names are listed under "requirement aliases".',

@@ -37,9 +37,9 @@ export function errorAck(error: unknown, event: string): ChatAck<never> {
   const described = describeError(error);
   const requestId = randomUUID();
   if (described.fault) {
-    logger.error({ err: error, event, requestId }, 'Unexpected error in a chat event');
+    logger.error(`${event} failed (${requestId})`, (error as Error | undefined)?.stack);
   } else {
-    logger.warn({ event, code: described.code, requestId }, described.message);
+    logger.warn(`${event} refused with ${described.code} (${requestId}): ${described.message}`);
   }
   return {
     error: {
