@@ -216,7 +216,7 @@ describe('the API contract published at /docs-json (e2e)', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 120_000);
 
   it('never answers hostile input with a 5xx, always in the error shape, with catalogued codes', async () => {
     const admin = bearer(await adminToken(suite.testApp.http));
@@ -241,5 +241,5 @@ describe('the API contract published at /docs-json (e2e)', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 120_000);
 });
