@@ -1,6 +1,8 @@
+import { JwtService } from '@nestjs/jwt';
 import { Socket } from 'socket.io-client';
-import { TestApp } from './support';
-import { bearer, loginAs, useTestApp } from './support/auth';
+import { accessTokenJwtOptions } from '../apps/api/src/access/access-token-key';
+import { TestApp, testEnvironment } from './support';
+import { bearer, loginAs, TEST_ADMIN, useTestApp } from './support/auth';
 import { ask, connectChat, nextEvent, openChat, recordEvents } from './support/chat-client';
 import { FactoryAccount } from './factories/records.factory';
 
@@ -69,6 +71,23 @@ describe('support chat over socket.io (e2e)', () => {
       const refusal = await refusalOf(token);
       expect(refusal.data.error.code).toBe('UNAUTHENTICATED');
       expect(refusal.message).toBe('Access token is invalid or expired');
+    });
+
+    it('refuses an expired token of a live session', async () => {
+      const { accessToken } = await loginAs(testApp.http, TEST_ADMIN.username, TEST_ADMIN.password);
+      const jwt = new JwtService(accessTokenJwtOptions(testEnvironment().JWT_SECRET));
+      const claims = jwt.decode<Record<string, unknown>>(accessToken);
+      const expired = jwt.sign(
+        { role: claims.role, fid: claims.fid, sub: claims.sub, jti: 'x' },
+        {
+          expiresIn: -10,
+        },
+      );
+      const refusal = await refusalOf(expired);
+      expect(refusal.data.error).toMatchObject({
+        code: 'UNAUTHENTICATED',
+        message: 'Access token is invalid or expired',
+      });
     });
 
     it('refuses a token whose session was logged out', async () => {
