@@ -146,7 +146,11 @@ describe('support chat over socket.io (e2e)', () => {
         role: 'support',
       });
 
-      const answerSeen = nextEvent(customer.socket, 'message:new');
+      const answerSeen = nextEvent<{ message: { authorRole: string } }>(
+        customer.socket,
+        'message:new',
+        ({ message }) => message.authorRole === 'support',
+      );
       const answer = await ask(support.socket, 'message:send', {
         conversationId: conversation.id,
         text: 'Let me check that for you.',
@@ -154,7 +158,11 @@ describe('support chat over socket.io (e2e)', () => {
       expect(answer.data.message).toMatchObject({ sequence: 2, authorRole: 'support' });
       expect(await answerSeen).toEqual({ message: answer.data.message });
 
-      const replySeen = nextEvent(support.socket, 'message:new');
+      const replySeen = nextEvent<{ message: { text: string } }>(
+        support.socket,
+        'message:new',
+        ({ message }) => message.text === 'Thank you!',
+      );
       const reply = await ask(customer.socket, 'message:send', {
         conversationId: conversation.id,
         text: 'Thank you!',

@@ -45,18 +45,28 @@ export function ask<T = any>(socket: Socket, event: string, payload: unknown): P
   return socket.timeout(WAIT_MS).emitWithAck(event, payload) as Promise<Ack<T>>;
 }
 
-/** The next `event` the socket receives (rejects after a few seconds). */
-export function nextEvent<T = any>(socket: Socket, event: string): Promise<T> {
+/**
+ * The next `event` the socket receives that `matches` (rejects after a few seconds). With a relay
+ * between instances a socket may hear an echo of its own message after its acknowledgement, so
+ * specs that wait for someone else's message say which.
+ */
+export function nextEvent<T = any>(
+  socket: Socket,
+  event: string,
+  matches: (payload: T) => boolean = () => true,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.off(event, listener);
-      reject(new Error(`No ${event} event within ${WAIT_MS} ms`));
+      reject(new Error(`No matching ${event} event within ${WAIT_MS} ms`));
     }, WAIT_MS);
     const listener = (payload: T) => {
+      if (!matches(payload)) return;
       clearTimeout(timer);
+      socket.off(event, listener);
       resolve(payload);
     };
-    socket.once(event, listener);
+    socket.on(event, listener);
   });
 }
 
