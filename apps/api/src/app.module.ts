@@ -24,6 +24,8 @@ import { OutboxModule } from './outbox/outbox.module';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { DemoCatalogStartupModule } from './seed/seed.module';
+import { StoreInfoModule } from './store-info/store-info.module';
+import { SupportModule } from './support/support.module';
 import { UsersModule } from './users/users.module';
 
 /** The API: the configuration read at start-up, the frame, and every feature module. */
@@ -51,6 +53,8 @@ export class AppModule {
         IdempotencyModule,
         OutboxModule,
         OrdersModule,
+        SupportModule,
+        StoreInfoModule,
         DemoCatalogStartupModule,
       ],
       providers: [

@@ -3,3 +3,4 @@ export * from './list-query';
 export * from './request-id';
 export * from './money';
 export * from './idempotency';
+export * from './clock';

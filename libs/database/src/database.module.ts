@@ -6,6 +6,7 @@ import { DatabaseHealth } from './database-health';
 import { DatabasePreparation, MIGRATIONS } from './database-preparation';
 import { Migration } from './migrations';
 import { MongoTarget, resolveMongoTarget } from './mongo-target';
+import './query-safety';
 import { TransactionRunner } from './transaction-runner';
 
 /** Resolves the options and the MongoDB to use, for the Mongoose connection factory. */

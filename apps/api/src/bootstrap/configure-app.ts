@@ -9,11 +9,12 @@ import { setupSwagger } from '../http/swagger';
 import { ApiValidationPipe } from '../http/validation.pipe';
 import { closeConnectionsWhileShuttingDown } from '../lifecycle/graceful-shutdown';
 import { HttpMetrics } from '../metrics/http-metrics';
+import { useSupportIoAdapter } from '../support/socket/support-io.adapter';
 
 /**
  * Everything between Fastify and the modules: logger, request ids, request metrics, connection
  * draining at shutdown, security headers, CORS, cookies, body parsers (JSON and multipart),
- * validation and the API docs.
+ * validation, the API docs and socket.io.
  */
 export async function configureApp(
   app: NestFastifyApplication,
@@ -28,4 +29,5 @@ export async function configureApp(
   await app.register(fastifyMultipart);
   app.useGlobalPipes(new ApiValidationPipe());
   setupSwagger(app);
+  app.useWebSocketAdapter(await useSupportIoAdapter(app, configuration));
 }

@@ -16,6 +16,8 @@ import { MailEnvironment, readMailConfig } from './mail.config';
 import { OrdersEnvironment, readOrdersConfig } from './orders.config';
 import { OperationsEnvironment, readOperationsConfig } from './operations.config';
 import { readRateLimitConfig } from './rate-limit.config';
+import { readStoreInfoConfig, StoreInfoEnvironment } from './store-info.config';
+import { readSupportConfig, SupportEnvironment } from './support.config';
 
 const EMULATOR_IN_PRODUCTION =
   'MONGODB_URI is required when NODE_ENV=production (the in-process emulator is for development and tests only)';
@@ -33,6 +35,9 @@ export function loadConfiguration(source: Record<string, string | undefined>) {
   const mail = readEnvironment(MailEnvironment, present, problems);
   const orders = readEnvironment(OrdersEnvironment, present, problems);
   const operations = readEnvironment(OperationsEnvironment, present, problems);
+  const support = readEnvironment(SupportEnvironment, present, problems);
+  const storeInfoEnvironment = readEnvironment(StoreInfoEnvironment, present, problems);
+  const storeInfo = readStoreInfoConfig(storeInfoEnvironment, problems);
   const production = core.NODE_ENV === 'production';
   if (production && !core.MONGODB_URI) problems.push(EMULATOR_IN_PRODUCTION);
   if (production && !mail.SMTP_URL) problems.push('SMTP_URL is required when NODE_ENV=production');
@@ -48,6 +53,8 @@ export function loadConfiguration(source: Record<string, string | undefined>) {
     mail: readMailConfig(mail),
     orders: readOrdersConfig(orders),
     operations: readOperationsConfig(operations),
+    support: readSupportConfig(support),
+    storeInfo,
     /** Worth a line in the log at start-up, once the logger is up. */
     warnings: auth.JWT_SECRET ? [] : [RANDOM_JWT_SECRET_WARNING],
   };

@@ -13,6 +13,8 @@ const RESOURCE_WORDS: Record<string, { one: string; many: string }> = {
   CartController: { one: 'Cart', many: 'Carts' },
   OutboxController: { one: 'OutboxMessage', many: 'OutboxMessages' },
   OrdersController: { one: 'Order', many: 'Orders' },
+  SupportController: { one: 'SupportConversation', many: 'SupportConversations' },
+  StoreInfoController: { one: 'StoreInfo', many: 'StoreInfo' },
 };
 
 const ALIAS = /^(\w+)\[(\d+)\]$/;

@@ -40,6 +40,11 @@ export const ERROR_CATALOGUE = {
     status: 409,
     message: 'A request with this Idempotency-Key is still being processed; retry shortly',
   },
+  CONVERSATION_CLOSED: { status: 409, message: 'The conversation is closed' },
+  CONVERSATION_CLAIMED: {
+    status: 409,
+    message: 'The conversation is claimed by another support user',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large' },
   URI_TOO_LONG: { status: 414, message: 'The URL, or one of its path segments, is too long' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Unsupported content type' },

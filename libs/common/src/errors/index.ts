@@ -7,3 +7,4 @@ export * from './error-catalogue';
 export * from './order-errors';
 export * from './outcome';
 export * from './request-errors';
+export * from './support-errors';
