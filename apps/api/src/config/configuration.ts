@@ -14,6 +14,7 @@ import { presentVariables, readEnvironment } from './environment-parsing';
 import { readHttpConfig } from './http.config';
 import { MailEnvironment, readMailConfig } from './mail.config';
 import { OrdersEnvironment, readOrdersConfig } from './orders.config';
+import { PaymentsEnvironment, paymentsProblems, readPaymentsConfig } from './payments.config';
 import { readRateLimitConfig } from './rate-limit.config';
 
 const EMULATOR_IN_PRODUCTION =
@@ -31,10 +32,11 @@ export function loadConfiguration(source: Record<string, string | undefined>) {
   const catalog = readEnvironment(CatalogEnvironment, present, problems);
   const mail = readEnvironment(MailEnvironment, present, problems);
   const orders = readEnvironment(OrdersEnvironment, present, problems);
+  const payments = readEnvironment(PaymentsEnvironment, present, problems);
   const production = core.NODE_ENV === 'production';
   if (production && !core.MONGODB_URI) problems.push(EMULATOR_IN_PRODUCTION);
   if (production && !mail.SMTP_URL) problems.push('SMTP_URL is required when NODE_ENV=production');
-  problems.push(...authProblems(auth, production));
+  problems.push(...authProblems(auth, production), ...paymentsProblems(payments));
   if (problems.length > 0) throw new StartupRefusal(`Invalid environment: ${problems.join('; ')}`);
   return {
     app: readAppConfig(core),
@@ -45,6 +47,7 @@ export function loadConfiguration(source: Record<string, string | undefined>) {
     catalog: readCatalogConfig(catalog),
     mail: readMailConfig(mail),
     orders: readOrdersConfig(orders),
+    payments: readPaymentsConfig(payments),
     /** Worth a line in the log at start-up, once the logger is up. */
     warnings: auth.JWT_SECRET ? [] : [RANDOM_JWT_SECRET_WARNING],
   };

@@ -10,7 +10,7 @@ export type OrderRecord = RecordOf<Order>;
 
 export type NewOrder = Omit<
   OrderRecord,
-  '_id' | 'status' | 'note' | 'history' | 'paidAt' | 'createdAt' | 'updatedAt'
+  '_id' | 'status' | 'note' | 'history' | 'paidAt' | 'chargeInProgress' | 'createdAt' | 'updatedAt'
 >;
 
 /** A state change: the order, the state it must still be in, the state it goes to, and who. */
@@ -21,7 +21,7 @@ export interface OrderTransition {
   by: string;
   at: Date;
   /** Fields written with the move (e.g. `paidAt`). */
-  set?: Partial<Pick<OrderRecord, 'paidAt'>>;
+  set?: Partial<Pick<OrderRecord, 'paidAt' | 'chargeInProgress'>>;
 }
 
 @Injectable()
@@ -31,7 +31,14 @@ export class OrderRepository {
   async create(order: NewOrder, by: string, now: Date): Promise<OrderRecord> {
     const history = [{ status: OrderStatus.Pending, at: now, by }];
     const [created] = await this.model.create([
-      { ...order, status: OrderStatus.Pending, note: '', history, paidAt: null },
+      {
+        ...order,
+        status: OrderStatus.Pending,
+        note: '',
+        history,
+        paidAt: null,
+        chargeInProgress: false,
+      },
     ]);
     return created.toObject<OrderRecord>();
   }
@@ -58,6 +65,26 @@ export class OrderRepository {
       .exec();
   }
 
+  /**
+   * Marks a pending order as being paid, if no other payment of it is under way: the claim that
+   * lets exactly one of several concurrent payments call the gateway.
+   */
+  async claimForCharge(id: string): Promise<boolean> {
+    const result = await this.model.updateOne(
+      { _id: id, status: OrderStatus.Pending, chargeInProgress: false },
+      { $set: { chargeInProgress: true } },
+    );
+    return result.modifiedCount === 1;
+  }
+
+  /** Ends the claim of a charge that did not capture (declined, refused, never made). */
+  async releaseChargeClaim(id: string): Promise<void> {
+    await this.model.updateOne(
+      { _id: id, chargeInProgress: true },
+      { $set: { chargeInProgress: false } },
+    );
+  }
+
   setNote(id: string, note: string): Promise<OrderRecord | null> {
     return this.model
       .findOneAndUpdate({ _id: id }, { $set: { note } }, { new: true })
@@ -69,10 +96,13 @@ export class OrderRepository {
     return findPage<OrderRecord>(this.model, query, baseFilter);
   }
 
-  /** Ids of pending orders past their payment deadline, oldest first. */
+  /** Ids of pending orders past their payment deadline and not being paid, oldest first. */
   async findExpiredIds(now: Date, limit: number): Promise<string[]> {
     const orders = await this.model
-      .find({ status: OrderStatus.Pending, expiresAt: { $lte: now } }, { _id: 1 })
+      .find(
+        { status: OrderStatus.Pending, chargeInProgress: false, expiresAt: { $lte: now } },
+        { _id: 1 },
+      )
       .sort({ expiresAt: 1 })
       .limit(limit)
       .lean<Pick<OrderRecord, '_id'>[]>()

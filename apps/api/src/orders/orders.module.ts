@@ -8,6 +8,7 @@ import { UsersModule } from '../users/users.module';
 import { OrderCreationService } from './order-creation.service';
 import { OrderExpiryJob } from './order-expiry.job';
 import { OrderLifecycleService } from './order-lifecycle.service';
+import { OrderPaymentsService } from './order-payments.service';
 import { OrderRepository } from './order.repository';
 import { OrderService } from './order.service';
 import { OrdersController } from './orders.controller';
@@ -29,8 +30,9 @@ import { Order, OrderSchema } from './schemas/order.schema';
     OrderCreationService,
     OrderLifecycleService,
     OrderService,
+    OrderPaymentsService,
     OrderExpiryJob,
   ],
-  exports: [OrderService, OrderLifecycleService],
+  exports: [OrderService, OrderLifecycleService, OrderPaymentsService],
 })
 export class OrdersModule {}

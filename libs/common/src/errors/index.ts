@@ -6,4 +6,5 @@ export * from './domain-error';
 export * from './error-catalogue';
 export * from './order-errors';
 export * from './outcome';
+export * from './payment-errors';
 export * from './request-errors';

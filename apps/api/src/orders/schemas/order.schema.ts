@@ -125,6 +125,13 @@ export class Order {
   @Prop({ type: Date, default: null })
   paidAt: Date | null;
 
+  /**
+   * A card charge of the order is under way or in doubt: a second payment is refused and the
+   * expiry job leaves the order alone until the charge settles.
+   */
+  @Prop({ required: true, default: false })
+  chargeInProgress: boolean;
+
   createdAt: Date;
   updatedAt: Date;
 }
