@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { parseMoney } from '@kassa/common';
+import { parseMoney, ValidationError } from '@kassa/common';
 import { CardDto } from '@kassa/payment-gateway';
 import { CatalogConfig, catalogConfig } from '../../config/catalog.config';
 import { CardChargeRecord } from '../charges/card-charge.repository';
@@ -27,7 +27,7 @@ export class TopUpService {
       purpose: 'top_up',
       reference: null,
       customerId,
-      amountCents: parseMoney(amount, 'amount'),
+      amountCents,
       currency: this.catalog.currency,
       card,
     });
