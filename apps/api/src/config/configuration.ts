@@ -16,6 +16,7 @@ import { MailEnvironment, readMailConfig } from './mail.config';
 import { OrdersEnvironment, readOrdersConfig } from './orders.config';
 import { PaymentsEnvironment, paymentsProblems, readPaymentsConfig } from './payments.config';
 import { readRateLimitConfig } from './rate-limit.config';
+import { readReturnsConfig, ReturnsEnvironment } from './returns.config';
 
 const EMULATOR_IN_PRODUCTION =
   'MONGODB_URI is required when NODE_ENV=production (the in-process emulator is for development and tests only)';
@@ -33,6 +34,7 @@ export function loadConfiguration(source: Record<string, string | undefined>) {
   const mail = readEnvironment(MailEnvironment, present, problems);
   const orders = readEnvironment(OrdersEnvironment, present, problems);
   const payments = readEnvironment(PaymentsEnvironment, present, problems);
+  const returns = readEnvironment(ReturnsEnvironment, present, problems);
   const production = core.NODE_ENV === 'production';
   if (production && !core.MONGODB_URI) problems.push(EMULATOR_IN_PRODUCTION);
   if (production && !mail.SMTP_URL) problems.push('SMTP_URL is required when NODE_ENV=production');
@@ -48,6 +50,7 @@ export function loadConfiguration(source: Record<string, string | undefined>) {
     mail: readMailConfig(mail),
     orders: readOrdersConfig(orders),
     payments: readPaymentsConfig(payments),
+    returns: readReturnsConfig(returns),
     /** Worth a line in the log at start-up, once the logger is up. */
     warnings: auth.JWT_SECRET ? [] : [RANDOM_JWT_SECRET_WARNING],
   };

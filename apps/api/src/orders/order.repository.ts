@@ -10,8 +10,23 @@ export type OrderRecord = RecordOf<Order>;
 
 export type NewOrder = Omit<
   OrderRecord,
-  '_id' | 'status' | 'note' | 'history' | 'paidAt' | 'chargeInProgress' | 'createdAt' | 'updatedAt'
+  | '_id'
+  | 'status'
+  | 'note'
+  | 'history'
+  | 'paidAt'
+  | 'chargeInProgress'
+  | 'refundedCents'
+  | 'refundedQuantity'
+  | 'createdAt'
+  | 'updatedAt'
 >;
+
+/** Units of one product of an order. */
+export interface ProductUnits {
+  productId: string;
+  quantity: number;
+}
 
 /** A state change: the order, the state it must still be in, the state it goes to, and who. */
 export interface OrderTransition {
@@ -38,6 +53,8 @@ export class OrderRepository {
         history,
         paidAt: null,
         chargeInProgress: false,
+        refundedCents: 0,
+        refundedQuantity: 0,
       },
     ]);
     return created.toObject<OrderRecord>();
@@ -83,6 +100,57 @@ export class OrderRepository {
       { _id: id, chargeInProgress: true },
       { $set: { chargeInProgress: false } },
     );
+  }
+
+  /**
+   * Takes `units` of a line out of what may still be asked back, if that many are left and the
+   * order is still one that takes returns; false otherwise.
+   */
+  async claimReturnable(id: string, units: ProductUnits, statuses: OrderStatus[]): Promise<boolean> {
+    const result = await this.model.updateOne(
+      {
+        _id: id,
+        status: { $in: statuses },
+        lines: { $elemMatch: { productId: units.productId, returnableQuantity: { $gte: units.quantity } } },
+      },
+      { $inc: { 'lines.$.returnableQuantity': -units.quantity } },
+    );
+    return result.modifiedCount === 1;
+  }
+
+  /** Gives `units` of a line back to what may be asked back (their return was rejected). */
+  async releaseReturnable(id: string, units: ProductUnits): Promise<void> {
+    await this.model.updateOne(
+      { _id: id, 'lines.productId': units.productId },
+      { $inc: { 'lines.$.returnableQuantity': units.quantity } },
+    );
+  }
+
+  /**
+   * Counts `units` of a line as returned, if `alreadyReturned` is still the count (the refund of
+   * these units was priced on it); false when another approval came first.
+   */
+  async countReturned(id: string, units: ProductUnits, alreadyReturned: number): Promise<boolean> {
+    const result = await this.model.updateOne(
+      {
+        _id: id,
+        lines: { $elemMatch: { productId: units.productId, returnedQuantity: alreadyReturned } },
+      },
+      { $inc: { 'lines.$.returnedQuantity': units.quantity } },
+    );
+    return result.modifiedCount === 1;
+  }
+
+  /** Adds a refund to the order's totals; the order as it is after. */
+  addRefund(id: string, cents: number, units: number): Promise<OrderRecord | null> {
+    return this.model
+      .findOneAndUpdate(
+        { _id: id },
+        { $inc: { refundedCents: cents, refundedQuantity: units } },
+        { new: true },
+      )
+      .lean<OrderRecord>()
+      .exec();
   }
 
   setNote(id: string, note: string): Promise<OrderRecord | null> {

@@ -10,6 +10,7 @@ import { OrderExpiryJob } from './order-expiry.job';
 import { OrderLifecycleService } from './order-lifecycle.service';
 import { OrderPaymentsService } from './order-payments.service';
 import { OrderRepository } from './order.repository';
+import { OrderReturnsService } from './order-returns.service';
 import { OrderService } from './order.service';
 import { OrdersController } from './orders.controller';
 import { Order, OrderSchema } from './schemas/order.schema';
@@ -31,8 +32,9 @@ import { Order, OrderSchema } from './schemas/order.schema';
     OrderLifecycleService,
     OrderService,
     OrderPaymentsService,
+    OrderReturnsService,
     OrderExpiryJob,
   ],
-  exports: [OrderService, OrderLifecycleService, OrderPaymentsService],
+  exports: [OrderService, OrderLifecycleService, OrderPaymentsService, OrderReturnsService],
 })
 export class OrdersModule {}

@@ -12,10 +12,14 @@ import { paymentGatewayProvider } from './gateway/payment-gateway.provider';
 import { OrderPaymentController } from './orders-payment/order-payment.controller';
 import { OrderPaymentService } from './orders-payment/order-payment.service';
 import { PaymentReconcilerJob } from './reconciler/payment-reconciler.job';
+import { OrderRefundService } from './refunds/order-refund.service';
 import { TopUpController } from './top-ups/top-up.controller';
 import { TopUpService } from './top-ups/top-up.service';
 
-/** Card payments through the `PAYMENT_GATEWAY`: paying orders, wallet top-ups, the reconciler. */
+/**
+ * Card payments through the `PAYMENT_GATEWAY`: paying orders, wallet top-ups, refunds of orders,
+ * the reconciler.
+ */
 @Module({
   imports: [
     LedgerModule,
@@ -33,7 +37,8 @@ import { TopUpService } from './top-ups/top-up.service';
     OrderPaymentService,
     TopUpService,
     PaymentReconcilerJob,
+    OrderRefundService,
   ],
-  exports: [paymentGatewayProvider, CardChargeService, ChargeSettlementService],
+  exports: [paymentGatewayProvider, CardChargeService, ChargeSettlementService, OrderRefundService],
 })
 export class PaymentsModule {}

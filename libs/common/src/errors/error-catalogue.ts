@@ -56,6 +56,11 @@ export const ERROR_CATALOGUE = {
     message: 'This Idempotency-Key was used with a different request',
   },
   PRODUCT_UNAVAILABLE: { status: 422, message: 'The product cannot be bought now' },
+  RETURN_NOT_ALLOWED: { status: 409, message: 'The order takes no return now' },
+  RETURN_QUANTITY_EXCEEDED: {
+    status: 422,
+    message: 'More is asked back than can still be returned',
+  },
   PROMO_CODE_NOT_APPLICABLE: { status: 422, message: 'The promo code does not apply' },
   RESEND_TOO_SOON: {
     status: 429,

@@ -8,3 +8,4 @@ export * from './order-errors';
 export * from './outcome';
 export * from './payment-errors';
 export * from './request-errors';
+export * from './return-errors';

@@ -48,6 +48,14 @@ export class OrderLine {
   /** This line's part of the promo discount: what a return of the whole line gives back less. */
   @Prop({ required: true, default: 0 })
   promoShareCents: number;
+
+  /** Units a customer may still ask to return: bought less those in returns not rejected. */
+  @Prop({ required: true, min: 0 })
+  returnableQuantity: number;
+
+  /** Units whose return was approved: what the cent-exact refund of the next return counts on. */
+  @Prop({ required: true, default: 0, min: 0 })
+  returnedQuantity: number;
 }
 
 const OrderLineSchema = SchemaFactory.createForClass(OrderLine);
@@ -131,6 +139,14 @@ export class Order {
    */
   @Prop({ required: true, default: false })
   chargeInProgress: boolean;
+
+  /** Given back by refunded returns so far. */
+  @Prop({ required: true, default: 0 })
+  refundedCents: number;
+
+  /** Units given back by refunded returns so far; all of them make the order `returned`. */
+  @Prop({ required: true, default: 0 })
+  refundedQuantity: number;
 
   createdAt: Date;
   updatedAt: Date;

@@ -32,6 +32,14 @@ export class CardChargeRepository {
     return this.model.findById(id).lean<CardChargeRecord>().exec();
   }
 
+  /** The captured card charge that paid an order, if any. */
+  findCapturedForOrder(orderId: string): Promise<CardChargeRecord | null> {
+    return this.model
+      .findOne({ purpose: 'order', reference: orderId, status: 'paid' })
+      .lean<CardChargeRecord>()
+      .exec();
+  }
+
   /** Settles a charge still `processing` (or `from`): one conditional update; null if it was not. */
   settle(
     id: string,
