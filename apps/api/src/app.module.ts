@@ -15,6 +15,9 @@ import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { loggerParams } from './http/logging';
+import { LifecycleModule } from './lifecycle/lifecycle.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { API_MIGRATIONS } from './migrations/migrations';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrdersModule } from './orders/orders.module';
 import { OutboxModule } from './outbox/outbox.module';
@@ -32,8 +35,10 @@ export class AppModule {
       imports: [
         ConfigurationModule.forRoot(configuration),
         LoggerModule.forRoot(loggerParams(configuration.app)),
-        DatabaseModule.forRoot(configuration.database),
+        DatabaseModule.forRoot(configuration.database, { migrations: API_MIGRATIONS }),
         ScheduleModule.forRoot(),
+        MetricsModule,
+        LifecycleModule,
         RateLimitModule,
         HealthModule,
         NotificationsModule,

@@ -31,6 +31,26 @@ describe(loadConfiguration.name, () => {
     });
     expect(configuration.rateLimit).toEqual({ perMinute: 300, authPerMinute: 20 });
     expect(configuration.catalog).toMatchObject({ currency: 'USD', seedDemo: false });
+    expect(configuration.operations).toEqual({
+      metricsToken: undefined,
+      shutdownGracePeriodMs: 10_000,
+    });
+  });
+
+  it('reads the operations settings, and refuses a short metrics token or a bad grace period', () => {
+    const { operations } = loadConfiguration({
+      METRICS_TOKEN: 'scrape-token-0123456789',
+      SHUTDOWN_GRACE_PERIOD: '30s',
+    });
+    expect(operations).toEqual({
+      metricsToken: 'scrape-token-0123456789',
+      shutdownGracePeriodMs: 30_000,
+    });
+    expect(() =>
+      loadConfiguration({ METRICS_TOKEN: 'short', SHUTDOWN_GRACE_PERIOD: 'soon' }),
+    ).toThrow(
+      /METRICS_TOKEN must be 16-256 printable characters.*SHUTDOWN_GRACE_PERIOD must be a duration/,
+    );
   });
 
   it('treats blank values as unset', () => {

@@ -14,6 +14,7 @@ import { presentVariables, readEnvironment } from './environment-parsing';
 import { readHttpConfig } from './http.config';
 import { MailEnvironment, readMailConfig } from './mail.config';
 import { OrdersEnvironment, readOrdersConfig } from './orders.config';
+import { OperationsEnvironment, readOperationsConfig } from './operations.config';
 import { PaymentsEnvironment, paymentsProblems, readPaymentsConfig } from './payments.config';
 import { readRateLimitConfig } from './rate-limit.config';
 import { readReturnsConfig, ReturnsEnvironment } from './returns.config';
@@ -35,6 +36,7 @@ export function loadConfiguration(source: Record<string, string | undefined>) {
   const orders = readEnvironment(OrdersEnvironment, present, problems);
   const payments = readEnvironment(PaymentsEnvironment, present, problems);
   const returns = readEnvironment(ReturnsEnvironment, present, problems);
+  const operations = readEnvironment(OperationsEnvironment, present, problems);
   const production = core.NODE_ENV === 'production';
   if (production && !core.MONGODB_URI) problems.push(EMULATOR_IN_PRODUCTION);
   if (production && !mail.SMTP_URL) problems.push('SMTP_URL is required when NODE_ENV=production');
@@ -51,6 +53,7 @@ export function loadConfiguration(source: Record<string, string | undefined>) {
     orders: readOrdersConfig(orders),
     payments: readPaymentsConfig(payments),
     returns: readReturnsConfig(returns),
+    operations: readOperationsConfig(operations),
     /** Worth a line in the log at start-up, once the logger is up. */
     warnings: auth.JWT_SECRET ? [] : [RANDOM_JWT_SECRET_WARNING],
   };

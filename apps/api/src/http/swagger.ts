@@ -12,7 +12,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setDescription(
       'Kassa, a commerce backend. Served today: accounts and authentication, the catalog ' +
         '(brands, categories, products, images, price history), the cart with product ' +
-        'discounts and promo codes, orders, and health probes. ' +
+        'discounts and promo codes, orders, health probes and Prometheus metrics (under ' +
+        '"operations"). ' +
         'Errors always answer `{ "error": { "code", "message", "details"?, "requestId" } }`; ' +
         'lists take `page`, `limit`, `sort`, `filter[field]` / `filter[field][op]` and `search`. ' +
         'The original requirement route names are listed under "requirement aliases".',

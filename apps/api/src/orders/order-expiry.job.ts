@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { SchedulerRegistry } from '@nestjs/schedule';
 import { OrdersConfig, ordersConfig } from '../config/orders.config';
-import { scheduleIntervalJob } from '../jobs/interval-job';
+import { ScheduledJobs } from '../lifecycle/scheduled-jobs';
 import { OrderLifecycleService, SYSTEM } from './order-lifecycle.service';
 import { OrderStatus } from './order-status';
 import { OrderRepository } from './order.repository';
@@ -21,14 +20,12 @@ export class OrderExpiryJob implements OnApplicationBootstrap {
   constructor(
     private readonly orders: OrderRepository,
     private readonly lifecycle: OrderLifecycleService,
-    private readonly scheduler: SchedulerRegistry,
+    private readonly jobs: ScheduledJobs,
     @Inject(ordersConfig.KEY) private readonly config: OrdersConfig,
   ) {}
 
   onApplicationBootstrap(): void {
-    scheduleIntervalJob(this.scheduler, 'order-expiry', this.config.expiryIntervalMs, () =>
-      this.expireDue(),
-    );
+    this.jobs.every('order-expiry', this.config.expiryIntervalMs, () => this.expireDue());
   }
 
   /** Expires what is due as of `now`; returns how many this instance expired. */

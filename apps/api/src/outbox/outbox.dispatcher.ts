@@ -1,7 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { SchedulerRegistry } from '@nestjs/schedule';
 import { OrdersConfig, ordersConfig } from '../config/orders.config';
-import { scheduleIntervalJob } from '../jobs/interval-job';
+import { ScheduledJobs } from '../lifecycle/scheduled-jobs';
 import { OutboxService } from './outbox.service';
 
 /** Sends due outbox messages every `OUTBOX_DISPATCH_INTERVAL`, on every instance. */
@@ -9,16 +8,13 @@ import { OutboxService } from './outbox.service';
 export class OutboxDispatcher implements OnApplicationBootstrap {
   constructor(
     private readonly outbox: OutboxService,
-    private readonly scheduler: SchedulerRegistry,
+    private readonly jobs: ScheduledJobs,
     @Inject(ordersConfig.KEY) private readonly config: OrdersConfig,
   ) {}
 
   onApplicationBootstrap(): void {
-    scheduleIntervalJob(
-      this.scheduler,
-      'outbox-dispatch',
-      this.config.outboxDispatchIntervalMs,
-      () => this.outbox.dispatchDue(),
+    this.jobs.every('outbox-dispatch', this.config.outboxDispatchIntervalMs, () =>
+      this.outbox.dispatchDue(),
     );
   }
 }
