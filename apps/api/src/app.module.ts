@@ -13,6 +13,7 @@ import { ConfigurationModule } from './config/configuration.module';
 import { DiscountsModule } from './discounts/discounts.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import { LedgerModule } from './ledger/ledger.module';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { loggerParams } from './http/logging';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -46,6 +47,7 @@ export class AppModule {
         IdempotencyModule,
         OutboxModule,
         OrdersModule,
+        LedgerModule,
         DemoCatalogStartupModule,
       ],
       providers: [

@@ -50,6 +50,7 @@ export const ERROR_CATALOGUE = {
     message: 'This Idempotency-Key was used with a different request',
   },
   PRODUCT_UNAVAILABLE: { status: 422, message: 'The product cannot be bought now' },
+  INSUFFICIENT_FUNDS: { status: 422, message: 'The wallet balance is below the amount' },
   PROMO_CODE_NOT_APPLICABLE: { status: 422, message: 'The promo code does not apply' },
   RESEND_TOO_SOON: {
     status: 429,
