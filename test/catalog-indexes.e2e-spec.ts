@@ -12,6 +12,10 @@ import { PROMO_CODE_LIST_SPEC } from '../apps/api/src/discounts/promo-codes/prom
 import { LEDGER_POSTING_LIST_SPEC } from '../apps/api/src/ledger/ledger-list';
 import { ADMIN_ORDER_LIST_SPEC, ORDER_LIST_SPEC } from '../apps/api/src/orders/order-list';
 import { OUTBOX_LIST_SPEC } from '../apps/api/src/outbox/outbox-list';
+import {
+  ADMIN_PAYMENT_LIST_SPEC,
+  PAYMENT_LIST_SPEC,
+} from '../apps/api/src/payments/records/payment-list';
 import { createTestApp, TestApp, unindexedListPaths } from './support';
 
 interface Whitelist {
@@ -65,6 +69,20 @@ const WHITELISTS: Whitelist[] = [
     spec: LEDGER_POSTING_LIST_SPEC,
     equalityKeys: ['accountKey'],
   },
+  /** A customer's payments are those they pay or receive: one branch binds each key. */
+  {
+    name: 'own payments (as payer)',
+    collection: 'payments',
+    spec: PAYMENT_LIST_SPEC,
+    equalityKeys: ['payerId'],
+  },
+  {
+    name: 'own payments (as payee)',
+    collection: 'payments',
+    spec: PAYMENT_LIST_SPEC,
+    equalityKeys: ['payeeId'],
+  },
+  { name: 'all payments', collection: 'payments', spec: ADMIN_PAYMENT_LIST_SPEC, equalityKeys: [] },
 ];
 
 describe('list whitelists vs indexes (e2e)', () => {

@@ -19,6 +19,7 @@ import { loggerParams } from './http/logging';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrdersModule } from './orders/orders.module';
 import { OutboxModule } from './outbox/outbox.module';
+import { PaymentRecordsModule } from './payments/records/payment-records.module';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { DemoCatalogStartupModule } from './seed/seed.module';
@@ -48,6 +49,7 @@ export class AppModule {
         OutboxModule,
         OrdersModule,
         LedgerModule,
+        PaymentRecordsModule,
         DemoCatalogStartupModule,
       ],
       providers: [

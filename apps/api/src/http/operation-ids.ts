@@ -15,6 +15,7 @@ const RESOURCE_WORDS: Record<string, { one: string; many: string }> = {
   OrdersController: { one: 'Order', many: 'Orders' },
   WalletController: { one: 'WalletPosting', many: 'WalletPostings' },
   LedgerController: { one: 'Ledger', many: 'Ledgers' },
+  PaymentsController: { one: 'Payment', many: 'Payments' },
 };
 
 const ALIAS = /^(\w+)\[(\d+)\]$/;
