@@ -6,7 +6,7 @@ import { PaymentReconcilerJob } from '../apps/api/src/payments/reconciler/paymen
 import { OrderExpiryJob } from '../apps/api/src/orders/order-expiry.job';
 import { TestApp } from './support';
 import { useTestApp } from './support/auth';
-import { expectLedgerBalanced } from './support/ledger';
+import { expectLedgerBalancedAfterEach } from './support/ledger';
 import { card, CARDS, customerWithOrder, gatewayPaymentsFor } from './support/payments';
 
 describe('paying orders by card (e2e)', () => {
@@ -27,9 +27,7 @@ describe('paying orders by card (e2e)', () => {
     ({ testApp } = suite);
   });
 
-  afterEach(async () => {
-    await expectLedgerBalanced(testApp.http, suite.admin);
-  });
+  expectLedgerBalancedAfterEach(suite);
 
   const pay = (auth: string, orderId: string, number: string = CARDS.approved) =>
     testApp.http

@@ -1,7 +1,7 @@
 import { PaymentReconcilerJob } from '../apps/api/src/payments/reconciler/payment-reconciler.job';
 import { TestApp } from './support';
 import { useTestApp } from './support/auth';
-import { expectLedgerBalanced } from './support/ledger';
+import { expectLedgerBalancedAfterEach } from './support/ledger';
 import { card, CARDS } from './support/payments';
 import { newCustomer } from './support/shop';
 
@@ -20,9 +20,7 @@ describe('wallet top-ups (e2e)', () => {
     ({ testApp } = suite);
   });
 
-  afterEach(async () => {
-    await expectLedgerBalanced(testApp.http, suite.admin);
-  });
+  expectLedgerBalancedAfterEach(suite);
 
   const topUp = (auth: string, amount: string, number: string = CARDS.approved) =>
     testApp.http

@@ -5,9 +5,6 @@ import { expectLedgerBalancedAfterEach } from './support/ledger';
 import { CARDS, gatewayPaymentsFor } from './support/payments';
 import { cents, paidOrder, requestReturn, shopBalance } from './support/returns';
 
-/** Refunds of this card fail on the first three attempts of each refund key, then succeed. */
-const REFUNDS_FAIL_FIRST = '4000000000005126';
-
 describe('returns approved at once, refunds that fail, and races (e2e)', () => {
   const suite = useTestApp({
     env: {
@@ -46,11 +43,9 @@ describe('returns approved at once, refunds that fail, and races (e2e)', () => {
   });
 
   it('leaves a refund the gateway fails approved with its failure; the reconciler makes it once', async () => {
-    const { buyer, order, products } = await paidOrder(
-      suite,
-      [{ priceCents: 4000, quantity: 1 }],
-      { cardNumber: REFUNDS_FAIL_FIRST },
-    );
+    const { buyer, order, products } = await paidOrder(suite, [{ priceCents: 4000, quantity: 1 }], {
+      cardNumber: CARDS.refundsFailFirst,
+    });
     const shopBefore = await shopBalance(suite);
     const approved = await requestReturn(suite, buyer.auth, order.id, [
       { productId: products[0].id, quantity: 1 },
@@ -82,9 +77,7 @@ describe('returns approved at once, refunds that fail, and races (e2e)', () => {
 
   it('accepts exactly one of two requests for the last returnable unit sent at once', async () => {
     for (let round = 0; round < 3; round++) {
-      const { buyer, order, products } = await paidOrder(suite, [
-        { priceCents: 700, quantity: 1 },
-      ]);
+      const { buyer, order, products } = await paidOrder(suite, [{ priceCents: 700, quantity: 1 }]);
       const items = [{ productId: products[0].id, quantity: 1 }];
       testApp.concurrency.reset();
       const answers = await Promise.all([

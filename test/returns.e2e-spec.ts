@@ -164,10 +164,9 @@ describe('returns and refunds (e2e)', () => {
   it('refuses a return once the return window has passed (409 WINDOW_CLOSED)', async () => {
     const { buyer, order, products } = await paidOrder(suite, [{ priceCents: 1000, quantity: 1 }]);
     const longAgo = new Date(Date.now() - 15 * 24 * 60 * 60 * 1000);
-    await testApp.connection.collection('orders').updateOne(
-      { _id: order.id as never },
-      { $set: { paidAt: longAgo } },
-    );
+    await testApp.connection
+      .collection('orders')
+      .updateOne({ _id: order.id as never }, { $set: { paidAt: longAgo } });
     const refused = await requestReturn(suite, buyer.auth, order.id, [
       { productId: products[0].id, quantity: 1 },
     ]).expect(409);
@@ -177,7 +176,9 @@ describe('returns and refunds (e2e)', () => {
   it('rejects a return with a reason, and the units may be asked back again', async () => {
     const { buyer, order, products } = await paidOrder(suite, [{ priceCents: 1000, quantity: 1 }]);
     const productId = products[0].id;
-    const requested = await requestReturn(suite, buyer.auth, order.id, [{ productId, quantity: 1 }]);
+    const requested = await requestReturn(suite, buyer.auth, order.id, [
+      { productId, quantity: 1 },
+    ]);
     await requestReturn(suite, buyer.auth, order.id, [{ productId, quantity: 1 }]).expect(422);
     const shopBefore = await shopBalance(suite);
 
@@ -296,7 +297,10 @@ describe('returns and refunds (e2e)', () => {
       .expect(200);
     expect(listed.body).toMatchObject({ total: 1, items: [{ id: requested.body.id }] });
     await testApp.http.get('/returns').set('Authorization', buyer.auth).expect(403);
-    await testApp.http.get('/returns?filter[reason]=x').set('Authorization', suite.admin).expect(400);
+    await testApp.http
+      .get('/returns?filter[reason]=x')
+      .set('Authorization', suite.admin)
+      .expect(400);
     await testApp.http
       .get(`/returns/${requested.body.id}`)
       .set('Authorization', buyer.auth)

@@ -11,6 +11,7 @@ export const CARDS = {
   failsOnce: '4000000000000119',
   failsAlways: '4000000000000127',
   hangs: '4000000000000259',
+  refundsFailFirst: '4000000000005126',
 };
 
 /** A valid card with the given number, expiring at the end of next year. */

@@ -68,9 +68,7 @@ export function requestReturn(
 }
 
 export function approveReturn(suite: TestSuite, returnId: string) {
-  return suite.testApp.http
-    .post(`/returns/${returnId}/approve`)
-    .set('Authorization', suite.admin);
+  return suite.testApp.http.post(`/returns/${returnId}/approve`).set('Authorization', suite.admin);
 }
 
 /** The shop's ledger balance, in cents. */

@@ -13,6 +13,9 @@ const RESOURCE_WORDS: Record<string, { one: string; many: string }> = {
   CartController: { one: 'Cart', many: 'Carts' },
   OutboxController: { one: 'OutboxMessage', many: 'OutboxMessages' },
   OrdersController: { one: 'Order', many: 'Orders' },
+  WalletController: { one: 'WalletPosting', many: 'WalletPostings' },
+  LedgerController: { one: 'Ledger', many: 'Ledgers' },
+  PaymentsController: { one: 'Payment', many: 'Payments' },
 };
 
 const ALIAS = /^(\w+)\[(\d+)\]$/;

@@ -110,7 +110,8 @@ export class OrderReturnsService {
     const order = await this.orders.addRefund(orderId, cents, units);
     if (!order) throw new NotFoundError('Order', orderId);
     const bought = order.lines.reduce((sum, line) => sum + line.quantity, 0);
-    const to = order.refundedQuantity >= bought ? OrderStatus.Returned : OrderStatus.PartiallyReturned;
+    const to =
+      order.refundedQuantity >= bought ? OrderStatus.Returned : OrderStatus.PartiallyReturned;
     if (to === order.status) return order;
     const expected = { status: order.status };
     const moved = await this.orders.transition({ id: orderId, expected, to, by, at });

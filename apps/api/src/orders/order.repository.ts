@@ -106,12 +106,18 @@ export class OrderRepository {
    * Takes `units` of a line out of what may still be asked back, if that many are left and the
    * order is still one that takes returns; false otherwise.
    */
-  async claimReturnable(id: string, units: ProductUnits, statuses: OrderStatus[]): Promise<boolean> {
+  async claimReturnable(
+    id: string,
+    units: ProductUnits,
+    statuses: OrderStatus[],
+  ): Promise<boolean> {
     const result = await this.model.updateOne(
       {
         _id: id,
         status: { $in: statuses },
-        lines: { $elemMatch: { productId: units.productId, returnableQuantity: { $gte: units.quantity } } },
+        lines: {
+          $elemMatch: { productId: units.productId, returnableQuantity: { $gte: units.quantity } },
+        },
       },
       { $inc: { 'lines.$.returnableQuantity': -units.quantity } },
     );

@@ -15,7 +15,12 @@ describe('refundForUnits', () => {
 
   it('carries the odd cents to the later units, whatever the split', () => {
     const odd = { quantity: 7, lineTotalCents: 1001, promoShareCents: 0 };
-    for (const split of [[1, 6], [3, 4], [2, 2, 3], [1, 1, 1, 1, 1, 1, 1]]) {
+    for (const split of [
+      [1, 6],
+      [3, 4],
+      [2, 2, 3],
+      [1, 1, 1, 1, 1, 1, 1],
+    ]) {
       let returned = 0;
       let refunded = 0;
       for (const units of split) {
@@ -28,6 +33,8 @@ describe('refundForUnits', () => {
   });
 
   it('gives back nothing for a line the promo paid in full', () => {
-    expect(refundForUnits({ quantity: 2, lineTotalCents: 500, promoShareCents: 500 }, 0, 2)).toBe(0);
+    expect(refundForUnits({ quantity: 2, lineTotalCents: 500, promoShareCents: 500 }, 0, 2)).toBe(
+      0,
+    );
   });
 });

@@ -28,8 +28,12 @@ export function returnMail(request: ReturnRecord, to: string): MailMessage {
   return {
     to,
     subject: `Your Kassa return for order ${request.orderId}: ${request.status}`,
-    text: [...NEWS[request.status](request, amount), '', ...items, '', `Return ${request._id}.`].join(
-      '\n',
-    ),
+    text: [
+      ...NEWS[request.status](request, amount),
+      '',
+      ...items,
+      '',
+      `Return ${request._id}.`,
+    ].join('\n'),
   };
 }

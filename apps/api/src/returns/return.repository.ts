@@ -45,7 +45,11 @@ export class ReturnRepository {
 
   /** Every return of an order, oldest first. */
   findByOrder(orderId: string): Promise<ReturnRecord[]> {
-    return this.model.find({ orderId }).sort({ createdAt: 1, _id: 1 }).lean<ReturnRecord[]>().exec();
+    return this.model
+      .find({ orderId })
+      .sort({ createdAt: 1, _id: 1 })
+      .lean<ReturnRecord[]>()
+      .exec();
   }
 
   list(query: ListQuery, baseFilter: FilterQuery<ReturnRequest>) {

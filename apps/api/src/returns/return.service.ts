@@ -77,7 +77,11 @@ export class ReturnService {
   }
 
   /** The returns of an order the caller may see. */
-  async listForOrder(caller: AuthUser, orderId: string, query: ListQuery): Promise<Page<ReturnRecord>> {
+  async listForOrder(
+    caller: AuthUser,
+    orderId: string,
+    query: ListQuery,
+  ): Promise<Page<ReturnRecord>> {
     await this.orders.get(caller, orderId);
     const page = await this.returns.list(query, { orderId });
     return toPage(page.items, page.total, query);

@@ -50,12 +50,7 @@ export class ReturnsController {
   @Idempotent()
   @ApiOperation({ summary: 'Ask to return items of an order', description: REQUEST_DESCRIPTION })
   @ApiCreatedResponse({ type: ReturnResponseDto })
-  @ApiErrors(
-    ValidationError,
-    NotFoundError,
-    ReturnNotAllowedError,
-    ReturnQuantityExceededError,
-  )
+  @ApiErrors(ValidationError, NotFoundError, ReturnNotAllowedError, ReturnQuantityExceededError)
   async request(
     @CurrentUser() caller: AuthUser,
     @IdParam() orderId: string,
@@ -67,7 +62,7 @@ export class ReturnsController {
   @Get('orders/:id/returns')
   @Authenticated()
   @ApiOperation({ summary: "An order's returns, oldest first (another customer's order is a 404)" })
-  @ApiListQuery(ORDER_RETURN_LIST_SPEC, { filter: { status: 'requested' } })
+  @ApiListQuery(ORDER_RETURN_LIST_SPEC, { filter: { status: 'requested' }, sort: 'createdAt' })
   @ApiOkResponse({ type: ReturnPageDto })
   @ApiErrors(ValidationError, NotFoundError)
   async listForOrder(
@@ -81,7 +76,9 @@ export class ReturnsController {
 
   @Get('order/:id/return_status')
   @Authenticated()
-  @ApiOperation({ summary: "Where an order stands with returns, and each return's state and amount" })
+  @ApiOperation({
+    summary: "Where an order stands with returns, and each return's state and amount",
+  })
   @ApiOkResponse({ type: OrderReturnStatusDto })
   @ApiErrors(ValidationError, NotFoundError)
   async status(
@@ -130,7 +127,9 @@ export class ReturnsController {
   @Post('returns/:id/reject')
   @HttpCode(200)
   @AdminOnly()
-  @ApiOperation({ summary: 'Reject a requested return, with the reason the customer is told (admin)' })
+  @ApiOperation({
+    summary: 'Reject a requested return, with the reason the customer is told (admin)',
+  })
   @ApiOkResponse({ type: ReturnResponseDto })
   @ApiErrors(ValidationError, NotFoundError, InvalidTransitionError)
   async reject(

@@ -22,6 +22,12 @@ import { ReturnRequest, ReturnRequestSchema } from './schemas/return-request.sch
     MongooseModule.forFeature([{ name: ReturnRequest.name, schema: ReturnRequestSchema }]),
   ],
   controllers: [ReturnsController],
-  providers: [ReturnRepository, ReturnService, ReturnDecisionService, ReturnNotices, ReturnRefundJob],
+  providers: [
+    ReturnRepository,
+    ReturnService,
+    ReturnDecisionService,
+    ReturnNotices,
+    ReturnRefundJob,
+  ],
 })
 export class ReturnsModule {}

@@ -56,6 +56,7 @@ export const ERROR_CATALOGUE = {
     message: 'This Idempotency-Key was used with a different request',
   },
   PRODUCT_UNAVAILABLE: { status: 422, message: 'The product cannot be bought now' },
+  INSUFFICIENT_FUNDS: { status: 422, message: 'The wallet balance is below the amount' },
   RETURN_NOT_ALLOWED: { status: 409, message: 'The order takes no return now' },
   RETURN_QUANTITY_EXCEEDED: {
     status: 422,

@@ -4,6 +4,7 @@ export * from './cart-errors';
 export * from './catalog-errors';
 export * from './domain-error';
 export * from './error-catalogue';
+export * from './ledger-errors';
 export * from './order-errors';
 export * from './outcome';
 export * from './payment-errors';

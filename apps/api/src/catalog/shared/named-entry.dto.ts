@@ -4,7 +4,6 @@ import { Trimmed } from '../../http/trimmed.decorator';
 
 export const CATALOG_NAME_MAX_LENGTH = 80;
 
-
 /** Create or replace a brand or category; names are unique ignoring case. */
 export class NamedEntryDto {
   @ApiProperty({ example: 'Electric Guitars', maxLength: CATALOG_NAME_MAX_LENGTH })

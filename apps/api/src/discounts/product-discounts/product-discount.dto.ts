@@ -20,7 +20,6 @@ import {
 import { DISCOUNT_TARGETS, DiscountKind, DiscountTarget } from '../discount-rules';
 import { Trimmed } from '../../http/trimmed.decorator';
 
-
 /** `POST /discounts`, `PUT /discounts/:id`. */
 export class ProductDiscountDto {
   @ApiProperty({ example: 'Spring sale on Fender', maxLength: 80 })

@@ -2,7 +2,6 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsObject, IsUUID, ValidateNested } from 'class-validator';
 import { IsMoneyAmount } from '@kassa/common';
-import { CardDto } from '@kassa/payment-gateway';
 import { OrderResponseDto } from '../../orders/dto/order-response.dto';
 import {
   CHARGE_PURPOSES,
@@ -10,13 +9,14 @@ import {
   ChargePurpose,
   ChargeStatus,
 } from './schemas/card-charge.schema';
+import { PaymentCardDto } from '../card.dto';
 
 export class PayWithCardDto {
-  @ApiProperty({ type: CardDto })
+  @ApiProperty({ type: PaymentCardDto })
   @IsObject()
   @ValidateNested()
-  @Type(() => CardDto)
-  card: CardDto;
+  @Type(() => PaymentCardDto)
+  card: PaymentCardDto;
 }
 
 /** `POST /order/pay/`: the requirement's route, with the order id in the body. */

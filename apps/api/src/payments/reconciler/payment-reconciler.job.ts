@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { SchedulerRegistry } from '@nestjs/schedule';
 import { PaymentGatewayClient } from '@kassa/payment-gateway';
 import { PaymentsConfig, paymentsConfig } from '../../config/payments.config';
-import { scheduleIntervalJob } from '../../jobs/interval-job';
+import { ScheduledJobs } from '../../lifecycle/scheduled-jobs';
 import { CardChargeRepository } from '../charges/card-charge.repository';
 import { ChargeSettlementService } from '../charges/charge-settlement.service';
 import { PAYMENT_GATEWAY } from '../gateway/payment-gateway.provider';
@@ -26,15 +25,13 @@ export class PaymentReconcilerJob implements OnApplicationBootstrap {
   constructor(
     private readonly charges: CardChargeRepository,
     private readonly settlement: ChargeSettlementService,
-    private readonly scheduler: SchedulerRegistry,
+    private readonly jobs: ScheduledJobs,
     @Inject(PAYMENT_GATEWAY) private readonly gateway: PaymentGatewayClient,
     @Inject(paymentsConfig.KEY) private readonly config: PaymentsConfig,
   ) {}
 
   onApplicationBootstrap(): void {
-    scheduleIntervalJob(this.scheduler, 'payment-reconcile', this.config.reconcileIntervalMs, () =>
-      this.reconcile(),
-    );
+    this.jobs.every('payment-reconcile', this.config.reconcileIntervalMs, () => this.reconcile());
   }
 
   /** Settles what is due as of `now`; returns how many charges and refunds it settled. */

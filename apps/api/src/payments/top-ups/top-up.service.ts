@@ -23,6 +23,8 @@ export class TopUpService {
     card: CardDto,
     requestId?: string,
   ): Promise<CardChargeRecord> {
+    const amountCents = parseMoney(amount);
+    if (amountCents === 0) throw ValidationError.forField('amount', 'amount must be above 0.00');
     const charge = await this.charges.record({
       purpose: 'top_up',
       reference: null,

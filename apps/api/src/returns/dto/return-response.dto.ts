@@ -20,7 +20,12 @@ export class ReturnItemResponseDto {
 }
 
 export class ReturnRefundDto {
-  @ApiProperty({ type: String, nullable: true, example: 'rf_6b0c1e', description: "The gateway's id" })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'rf_6b0c1e',
+    description: "The gateway's id",
+  })
   gatewayRefundId: string | null;
 
   @ApiProperty({ example: 0, description: 'Attempts that did not refund' })

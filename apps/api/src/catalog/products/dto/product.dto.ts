@@ -16,7 +16,6 @@ import { Trimmed } from '../../../http/trimmed.decorator';
 
 export const MAX_STOCK = 1_000_000_000;
 
-
 /** Create (POST) or replace (PUT) a product; on PUT omitted optional fields take their defaults. */
 export class ProductDto {
   @ApiProperty({ example: 'Player Stratocaster', maxLength: 200 })
