@@ -12,6 +12,7 @@ import { PROMO_CODE_LIST_SPEC } from '../apps/api/src/discounts/promo-codes/prom
 import { LEDGER_POSTING_LIST_SPEC } from '../apps/api/src/ledger/ledger-list';
 import { ADMIN_ORDER_LIST_SPEC, ORDER_LIST_SPEC } from '../apps/api/src/orders/order-list';
 import { OUTBOX_LIST_SPEC } from '../apps/api/src/outbox/outbox-list';
+import { ORDER_RETURN_LIST_SPEC, RETURN_LIST_SPEC } from '../apps/api/src/returns/return-list';
 import {
   ADMIN_PAYMENT_LIST_SPEC,
   PAYMENT_LIST_SPEC,
@@ -83,6 +84,13 @@ const WHITELISTS: Whitelist[] = [
     equalityKeys: ['payeeId'],
   },
   { name: 'all payments', collection: 'payments', spec: ADMIN_PAYMENT_LIST_SPEC, equalityKeys: [] },
+  { name: 'all returns', collection: 'returns', spec: RETURN_LIST_SPEC, equalityKeys: [] },
+  {
+    name: 'returns of an order',
+    collection: 'returns',
+    spec: ORDER_RETURN_LIST_SPEC,
+    equalityKeys: ['orderId'],
+  },
 ];
 
 describe('list whitelists vs indexes (e2e)', () => {

@@ -7,6 +7,7 @@ import request from 'supertest';
 import { MongoEmulator } from '@kassa/mongo-emulator';
 import { LedgerModule } from '../apps/api/src/ledger/ledger.module';
 import { LedgerService } from '../apps/api/src/ledger/ledger.service';
+import { CatalogModule } from '../apps/api/src/catalog/catalog.module';
 import { UsersModule } from '../apps/api/src/users/users.module';
 import { FactoryAccount } from './factories/records.factory';
 import { createMediumContext, MediumContext } from './medium/support/medium-context';
@@ -17,6 +18,8 @@ import { TEST_CARD } from './support/payment-records';
 
 const ROOT = join(__dirname, '..');
 const OTHER_NUMBER = '4000056655665557';
+const APPROVED = '4242424242424242';
+const DECLINED = '4000000000000002';
 
 /**
  * The API as `npm start` runs it, in a process of its own logging everything (`LOG_LEVEL=trace`)
@@ -35,7 +38,7 @@ describe('card numbers and CVVs are never stored or logged (e2e)', () => {
     const uri = process.env.MONGODB_URI ?? emulator!.uri;
     const restore = applyEnvironment({ MONGODB_URI: uri });
     try {
-      context = await createMediumContext([UsersModule, LedgerModule]);
+      context = await createMediumContext([UsersModule, LedgerModule, CatalogModule]);
     } finally {
       restore();
     }
@@ -137,6 +140,51 @@ describe('card numbers and CVVs are never stored or logged (e2e)', () => {
         expect([name, stored.includes(secret)]).toEqual([name, false]);
       }
       expect([name, /cvv/i.test(stored)]).toEqual([name, false]);
+    }
+  });
+
+  it('keeps them out of card charges of orders and top-ups, paid, declined or refused', async () => {
+    const buyer = await login(await context.factory.customer());
+    const product = await context.factory.product({ priceCents: 1000, stock: 5 });
+    const card = (number: string) => ({ ...TEST_CARD, number });
+    const answers: string[] = [];
+    for (const number of [DECLINED, APPROVED]) {
+      await api
+        .post('/cart/items')
+        .set('Authorization', buyer)
+        .send({ productId: product.id })
+        .expect(200);
+      const order = (await api.post('/orders').set('Authorization', buyer).expect(201)).body;
+      const paid = await api
+        .post(`/orders/${order.id}/pay`)
+        .set('Authorization', buyer)
+        .send({ card: card(number) });
+      expect(paid.status).toBe(number === APPROVED ? 200 : 402);
+      answers.push(JSON.stringify(paid.body));
+    }
+    const topUp = (body: Record<string, unknown>) =>
+      api
+        .post('/me/wallet/top-ups')
+        .set('Authorization', buyer)
+        .send({ amount: '5.00', ...body });
+    answers.push(JSON.stringify((await topUp({ card: card(APPROVED) }).expect(201)).body));
+    answers.push(
+      JSON.stringify((await topUp({ card: { ...card(APPROVED), cvv: 'x987' } }).expect(400)).body),
+    );
+    answers.push(JSON.stringify((await topUp({ card: card(`${APPROVED}1`) }).expect(400)).body));
+    await eventually(async () => expect(output).toContain('ending in 4242'));
+
+    for (const secret of [APPROVED, DECLINED]) {
+      expect([secret, output.includes(secret)]).toEqual([secret, false]);
+      expect([secret, answers.join('\n').includes(secret)]).toEqual([secret, false]);
+    }
+    expect(output).not.toMatch(/cvv\W{0,6}x?987/i);
+    const db = context.connection.db!;
+    for (const { name } of await db.listCollections().toArray()) {
+      const stored = EJSON.stringify(await db.collection(name).find().toArray());
+      for (const secret of [APPROVED, DECLINED]) {
+        expect([name, secret, stored.includes(secret)]).toEqual([name, secret, false]);
+      }
     }
   });
 });

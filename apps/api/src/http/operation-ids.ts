@@ -16,6 +16,7 @@ const RESOURCE_WORDS: Record<string, { one: string; many: string }> = {
   WalletController: { one: 'WalletPosting', many: 'WalletPostings' },
   LedgerController: { one: 'Ledger', many: 'Ledgers' },
   PaymentsController: { one: 'Payment', many: 'Payments' },
+  ReturnsController: { one: 'Return', many: 'Returns' },
 };
 
 const ALIAS = /^(\w+)\[(\d+)\]$/;

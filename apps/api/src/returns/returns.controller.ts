@@ -51,7 +51,7 @@ export class ReturnsController {
   @ApiOperation({ summary: 'Ask to return items of an order', description: REQUEST_DESCRIPTION })
   @ApiCreatedResponse({ type: ReturnResponseDto })
   @ApiErrors(ValidationError, NotFoundError, ReturnNotAllowedError, ReturnQuantityExceededError)
-  async request(
+  async requestReturn(
     @CurrentUser() caller: AuthUser,
     @IdParam() orderId: string,
     @Body() body: CreateReturnDto,
@@ -65,7 +65,7 @@ export class ReturnsController {
   @ApiListQuery(ORDER_RETURN_LIST_SPEC, { filter: { status: 'requested' }, sort: 'createdAt' })
   @ApiOkResponse({ type: ReturnPageDto })
   @ApiErrors(ValidationError, NotFoundError)
-  async listForOrder(
+  async listOrderReturns(
     @CurrentUser() caller: AuthUser,
     @IdParam() orderId: string,
     @ListQueryParam(ORDER_RETURN_LIST_SPEC) query: ListQuery,
@@ -81,7 +81,7 @@ export class ReturnsController {
   })
   @ApiOkResponse({ type: OrderReturnStatusDto })
   @ApiErrors(ValidationError, NotFoundError)
-  async status(
+  async getOrderReturnStatus(
     @CurrentUser() caller: AuthUser,
     @IdParam() orderId: string,
   ): Promise<OrderReturnStatusDto> {
@@ -120,7 +120,7 @@ export class ReturnsController {
   })
   @ApiOkResponse({ type: ReturnResponseDto })
   @ApiErrors(ValidationError, NotFoundError, InvalidTransitionError)
-  async approve(@CurrentUser() admin: AuthUser, @IdParam() id: string): Promise<ReturnResponseDto> {
+  async approveReturn(@CurrentUser() admin: AuthUser, @IdParam() id: string): Promise<ReturnResponseDto> {
     return toReturnResponse(await this.decisions.approve(admin.id, id));
   }
 
@@ -132,7 +132,7 @@ export class ReturnsController {
   })
   @ApiOkResponse({ type: ReturnResponseDto })
   @ApiErrors(ValidationError, NotFoundError, InvalidTransitionError)
-  async reject(
+  async rejectReturn(
     @CurrentUser() admin: AuthUser,
     @IdParam() id: string,
     @Body() body: RejectReturnDto,

@@ -52,7 +52,7 @@ export class OrderPaymentController {
     InvalidTransitionError,
     PaymentDeclinedError,
   )
-  async pay(
+  async payOrder(
     @CurrentUser() caller: AuthUser,
     @IdParam() id: string,
     @Body() body: PayWithCardDto,
@@ -79,7 +79,7 @@ export class OrderPaymentController {
     InvalidTransitionError,
     PaymentDeclinedError,
   )
-  async payByBody(
+  async payOrderByBody(
     @CurrentUser() caller: AuthUser,
     @Body() body: PayOrderByBodyDto,
     @RequestId() requestId: string,
