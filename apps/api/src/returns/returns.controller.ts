@@ -120,7 +120,10 @@ export class ReturnsController {
   })
   @ApiOkResponse({ type: ReturnResponseDto })
   @ApiErrors(ValidationError, NotFoundError, InvalidTransitionError)
-  async approveReturn(@CurrentUser() admin: AuthUser, @IdParam() id: string): Promise<ReturnResponseDto> {
+  async approveReturn(
+    @CurrentUser() admin: AuthUser,
+    @IdParam() id: string,
+  ): Promise<ReturnResponseDto> {
     return toReturnResponse(await this.decisions.approve(admin.id, id));
   }
 
