@@ -1,6 +1,7 @@
 import { Db } from 'mongodb';
 import { usersLastLoginAt } from '../../apps/api/src/migrations/202611300900-users-last-login-at';
 import { dropDeniedAccessTokens } from '../../apps/api/src/migrations/202611300910-drop-denied-access-tokens';
+import { orderReturnCounters } from '../../apps/api/src/migrations/202611301000-order-return-counters';
 import { useMediumContext } from './support/medium-context';
 
 /** Each migration of the API on data shaped as older versions stored it; each runs twice. */
@@ -50,6 +51,47 @@ describe('the API migrations (medium)', () => {
     it('does nothing where the collection never existed, or is gone already', async () => {
       await dropDeniedAccessTokens.up(db);
       expect(await exists()).toBe(false);
+    });
+  });
+
+  describe(orderReturnCounters.id, () => {
+    it('makes every unit of older orders returnable and keeps counters already there', async () => {
+      const orders = db.collection<{ _id: string; lines: object[]; refundedCents?: number }>(
+        'orders',
+      );
+      await orders.insertMany([
+        {
+          _id: 'o-legacy',
+          lines: [
+            { productId: 'p1', quantity: 3 },
+            { productId: 'p2', quantity: 1 },
+          ],
+        },
+        {
+          _id: 'o-current',
+          lines: [{ productId: 'p1', quantity: 2, returnableQuantity: 1, returnedQuantity: 1 }],
+          refundedCents: 500,
+        },
+      ]);
+      await orderReturnCounters.up(db);
+      await orderReturnCounters.up(db);
+      const stored = await orders.find().sort({ _id: 1 }).toArray();
+      expect(stored).toEqual([
+        {
+          _id: 'o-current',
+          lines: [{ productId: 'p1', quantity: 2, returnableQuantity: 1, returnedQuantity: 1 }],
+          refundedCents: 500,
+        },
+        {
+          _id: 'o-legacy',
+          lines: [
+            { productId: 'p1', quantity: 3, returnableQuantity: 3, returnedQuantity: 0 },
+            { productId: 'p2', quantity: 1, returnableQuantity: 1, returnedQuantity: 0 },
+          ],
+          refundedCents: 0,
+          refundedQuantity: 0,
+        },
+      ]);
     });
   });
 });

@@ -13,6 +13,7 @@ import { ConfigurationModule } from './config/configuration.module';
 import { DiscountsModule } from './discounts/discounts.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import { LedgerModule } from './ledger/ledger.module';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { loggerParams } from './http/logging';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
@@ -21,8 +22,11 @@ import { API_MIGRATIONS } from './migrations/migrations';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrdersModule } from './orders/orders.module';
 import { OutboxModule } from './outbox/outbox.module';
+import { PaymentsModule } from './payments/payments.module';
+import { PaymentRecordsModule } from './payments/records/payment-records.module';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { ReturnsModule } from './returns/returns.module';
 import { DemoCatalogStartupModule } from './seed/seed.module';
 import { StoreInfoModule } from './store-info/store-info.module';
 import { SupportModule } from './support/support.module';
@@ -55,6 +59,10 @@ export class AppModule {
         OrdersModule,
         SupportModule,
         StoreInfoModule,
+        LedgerModule,
+        PaymentsModule,
+        PaymentRecordsModule,
+        ReturnsModule,
         DemoCatalogStartupModule,
       ],
       providers: [

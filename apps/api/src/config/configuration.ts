@@ -13,9 +13,11 @@ import { readDatabaseConfig } from './database.config';
 import { presentVariables, readEnvironment } from './environment-parsing';
 import { readHttpConfig } from './http.config';
 import { MailEnvironment, readMailConfig } from './mail.config';
-import { OrdersEnvironment, readOrdersConfig } from './orders.config';
 import { OperationsEnvironment, readOperationsConfig } from './operations.config';
+import { OrdersEnvironment, readOrdersConfig } from './orders.config';
+import { PaymentsEnvironment, paymentsProblems, readPaymentsConfig } from './payments.config';
 import { readRateLimitConfig } from './rate-limit.config';
+import { readReturnsConfig, ReturnsEnvironment } from './returns.config';
 import { readStoreInfoConfig, StoreInfoEnvironment } from './store-info.config';
 import { readSupportConfig, SupportEnvironment } from './support.config';
 
@@ -34,6 +36,8 @@ export function loadConfiguration(source: Record<string, string | undefined>) {
   const catalog = readEnvironment(CatalogEnvironment, present, problems);
   const mail = readEnvironment(MailEnvironment, present, problems);
   const orders = readEnvironment(OrdersEnvironment, present, problems);
+  const payments = readEnvironment(PaymentsEnvironment, present, problems);
+  const returns = readEnvironment(ReturnsEnvironment, present, problems);
   const operations = readEnvironment(OperationsEnvironment, present, problems);
   const support = readEnvironment(SupportEnvironment, present, problems);
   const storeInfoEnvironment = readEnvironment(StoreInfoEnvironment, present, problems);
@@ -41,7 +45,7 @@ export function loadConfiguration(source: Record<string, string | undefined>) {
   const production = core.NODE_ENV === 'production';
   if (production && !core.MONGODB_URI) problems.push(EMULATOR_IN_PRODUCTION);
   if (production && !mail.SMTP_URL) problems.push('SMTP_URL is required when NODE_ENV=production');
-  problems.push(...authProblems(auth, production));
+  problems.push(...authProblems(auth, production), ...paymentsProblems(payments));
   if (problems.length > 0) throw new StartupRefusal(`Invalid environment: ${problems.join('; ')}`);
   return {
     app: readAppConfig(core),
@@ -52,6 +56,8 @@ export function loadConfiguration(source: Record<string, string | undefined>) {
     catalog: readCatalogConfig(catalog),
     mail: readMailConfig(mail),
     orders: readOrdersConfig(orders),
+    payments: readPaymentsConfig(payments),
+    returns: readReturnsConfig(returns),
     operations: readOperationsConfig(operations),
     support: readSupportConfig(support),
     storeInfo,

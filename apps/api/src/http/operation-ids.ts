@@ -15,6 +15,10 @@ const RESOURCE_WORDS: Record<string, { one: string; many: string }> = {
   OrdersController: { one: 'Order', many: 'Orders' },
   SupportController: { one: 'SupportConversation', many: 'SupportConversations' },
   StoreInfoController: { one: 'StoreInfo', many: 'StoreInfo' },
+  WalletController: { one: 'WalletPosting', many: 'WalletPostings' },
+  LedgerController: { one: 'Ledger', many: 'Ledgers' },
+  PaymentsController: { one: 'Payment', many: 'Payments' },
+  ReturnsController: { one: 'Return', many: 'Returns' },
 };
 
 const ALIAS = /^(\w+)\[(\d+)\]$/;

@@ -1,5 +1,4 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
-import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import {
   IDEMPOTENCY_KEY_HEADER,
@@ -52,13 +51,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
       void reply.header(IDEMPOTENT_REPLAYED_HEADER, 'true');
       const { status, body } = claim.response;
       if (status >= 400) throw replayedError(body);
+      void reply.status(status);
       return of(body);
     }
     const options = this.reflector.get<IdempotentOptions>(IDEMPOTENT_OPTIONS, context.getHandler());
-    const status = this.successStatus(context, request.method);
     const run = async () => {
       const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
-      await this.keys.complete(claim.id, { status, body });
+      await this.keys.complete(claim.id, { status: reply.statusCode, body });
       return body;
     };
     try {
@@ -75,11 +74,6 @@ export class IdempotencyInterceptor implements NestInterceptor {
       }
       throw error;
     }
-  }
-
-  private successStatus(context: ExecutionContext, method: string): number {
-    const declared = this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler());
-    return declared ?? (method === 'POST' ? 201 : 200);
   }
 }
 

@@ -96,6 +96,8 @@ export class OrderCreationService {
         discount: line.discount && { ...line.discount },
         lineTotalCents: line.lineTotalCents,
         promoShareCents: line.promoShareCents,
+        returnableQuantity: line.quantity,
+        returnedQuantity: 0,
       })),
       subtotalCents: priced.subtotalCents,
       promo: priced.promo?.applied

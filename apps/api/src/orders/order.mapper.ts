@@ -21,6 +21,7 @@ export function toOrderResponse(order: OrderRecord, forAdmin: boolean): OrderRes
       lineTotal: formatMoney(line.lineTotalCents),
       promoShare: formatMoney(line.promoShareCents),
       total: formatMoney(line.lineTotalCents - line.promoShareCents),
+      returnedQuantity: line.returnedQuantity ?? 0,
     })),
     subtotal: formatMoney(order.subtotalCents),
     promoCode: order.promo && {
@@ -30,6 +31,7 @@ export function toOrderResponse(order: OrderRecord, forAdmin: boolean): OrderRes
     discountTotal: formatMoney(order.discountTotalCents),
     total: formatMoney(order.totalCents),
     currency: order.currency,
+    refunded: formatMoney(order.refundedCents ?? 0),
     ...(forAdmin && { note: order.note }),
     history: order.history.map((entry) => ({
       status: entry.status,

@@ -10,8 +10,23 @@ export type OrderRecord = RecordOf<Order>;
 
 export type NewOrder = Omit<
   OrderRecord,
-  '_id' | 'status' | 'note' | 'history' | 'paidAt' | 'createdAt' | 'updatedAt'
+  | '_id'
+  | 'status'
+  | 'note'
+  | 'history'
+  | 'paidAt'
+  | 'chargeInProgress'
+  | 'refundedCents'
+  | 'refundedQuantity'
+  | 'createdAt'
+  | 'updatedAt'
 >;
+
+/** Units of one product of an order. */
+export interface ProductUnits {
+  productId: string;
+  quantity: number;
+}
 
 /** A state change: the order, the state it must still be in, the state it goes to, and who. */
 export interface OrderTransition {
@@ -21,7 +36,7 @@ export interface OrderTransition {
   by: string;
   at: Date;
   /** Fields written with the move (e.g. `paidAt`). */
-  set?: Partial<Pick<OrderRecord, 'paidAt'>>;
+  set?: Partial<Pick<OrderRecord, 'paidAt' | 'chargeInProgress'>>;
 }
 
 @Injectable()
@@ -31,7 +46,16 @@ export class OrderRepository {
   async create(order: NewOrder, by: string, now: Date): Promise<OrderRecord> {
     const history = [{ status: OrderStatus.Pending, at: now, by }];
     const [created] = await this.model.create([
-      { ...order, status: OrderStatus.Pending, note: '', history, paidAt: null },
+      {
+        ...order,
+        status: OrderStatus.Pending,
+        note: '',
+        history,
+        paidAt: null,
+        chargeInProgress: false,
+        refundedCents: 0,
+        refundedQuantity: 0,
+      },
     ]);
     return created.toObject<OrderRecord>();
   }
@@ -58,6 +82,83 @@ export class OrderRepository {
       .exec();
   }
 
+  /**
+   * Marks a pending order as being paid, if no other payment of it is under way: the claim that
+   * lets exactly one of several concurrent payments call the gateway.
+   */
+  async claimForCharge(id: string): Promise<boolean> {
+    const result = await this.model.updateOne(
+      { _id: id, status: OrderStatus.Pending, chargeInProgress: false },
+      { $set: { chargeInProgress: true } },
+    );
+    return result.modifiedCount === 1;
+  }
+
+  /** Ends the claim of a charge that did not capture (declined, refused, never made). */
+  async releaseChargeClaim(id: string): Promise<void> {
+    await this.model.updateOne(
+      { _id: id, chargeInProgress: true },
+      { $set: { chargeInProgress: false } },
+    );
+  }
+
+  /**
+   * Takes `units` of a line out of what may still be asked back, if that many are left and the
+   * order is still one that takes returns; false otherwise.
+   */
+  async claimReturnable(
+    id: string,
+    units: ProductUnits,
+    statuses: OrderStatus[],
+  ): Promise<boolean> {
+    const result = await this.model.updateOne(
+      {
+        _id: id,
+        status: { $in: statuses },
+        lines: {
+          $elemMatch: { productId: units.productId, returnableQuantity: { $gte: units.quantity } },
+        },
+      },
+      { $inc: { 'lines.$.returnableQuantity': -units.quantity } },
+    );
+    return result.modifiedCount === 1;
+  }
+
+  /** Gives `units` of a line back to what may be asked back (their return was rejected). */
+  async releaseReturnable(id: string, units: ProductUnits): Promise<void> {
+    await this.model.updateOne(
+      { _id: id, 'lines.productId': units.productId },
+      { $inc: { 'lines.$.returnableQuantity': units.quantity } },
+    );
+  }
+
+  /**
+   * Counts `units` of a line as returned, if `alreadyReturned` is still the count (the refund of
+   * these units was priced on it); false when another approval came first.
+   */
+  async countReturned(id: string, units: ProductUnits, alreadyReturned: number): Promise<boolean> {
+    const result = await this.model.updateOne(
+      {
+        _id: id,
+        lines: { $elemMatch: { productId: units.productId, returnedQuantity: alreadyReturned } },
+      },
+      { $inc: { 'lines.$.returnedQuantity': units.quantity } },
+    );
+    return result.modifiedCount === 1;
+  }
+
+  /** Adds a refund to the order's totals; the order as it is after. */
+  addRefund(id: string, cents: number, units: number): Promise<OrderRecord | null> {
+    return this.model
+      .findOneAndUpdate(
+        { _id: id },
+        { $inc: { refundedCents: cents, refundedQuantity: units } },
+        { new: true },
+      )
+      .lean<OrderRecord>()
+      .exec();
+  }
+
   setNote(id: string, note: string): Promise<OrderRecord | null> {
     return this.model
       .findOneAndUpdate({ _id: id }, { $set: { note } }, { new: true })
@@ -69,10 +170,13 @@ export class OrderRepository {
     return findPage<OrderRecord>(this.model, query, baseFilter);
   }
 
-  /** Ids of pending orders past their payment deadline, oldest first. */
+  /** Ids of pending orders past their payment deadline and not being paid, oldest first. */
   async findExpiredIds(now: Date, limit: number): Promise<string[]> {
     const orders = await this.model
-      .find({ status: OrderStatus.Pending, expiresAt: { $lte: now } }, { _id: 1 })
+      .find(
+        { status: OrderStatus.Pending, chargeInProgress: false, expiresAt: { $lte: now } },
+        { _id: 1 },
+      )
       .sort({ expiresAt: 1 })
       .limit(limit)
       .lean<Pick<OrderRecord, '_id'>[]>()

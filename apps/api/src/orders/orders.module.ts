@@ -8,7 +8,9 @@ import { UsersModule } from '../users/users.module';
 import { OrderCreationService } from './order-creation.service';
 import { OrderExpiryJob } from './order-expiry.job';
 import { OrderLifecycleService } from './order-lifecycle.service';
+import { OrderPaymentsService } from './order-payments.service';
 import { OrderRepository } from './order.repository';
+import { OrderReturnsService } from './order-returns.service';
 import { OrderService } from './order.service';
 import { OrdersController } from './orders.controller';
 import { Order, OrderSchema } from './schemas/order.schema';
@@ -29,8 +31,10 @@ import { Order, OrderSchema } from './schemas/order.schema';
     OrderCreationService,
     OrderLifecycleService,
     OrderService,
+    OrderPaymentsService,
+    OrderReturnsService,
     OrderExpiryJob,
   ],
-  exports: [OrderService, OrderLifecycleService],
+  exports: [OrderService, OrderLifecycleService, OrderPaymentsService, OrderReturnsService],
 })
 export class OrdersModule {}

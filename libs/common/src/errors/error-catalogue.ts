@@ -20,6 +20,7 @@ export const ERROR_CATALOGUE = {
     message: 'Too many wrong attempts; request a new verification code',
   },
   UNAUTHENTICATED: { status: 401, message: 'Authentication required' },
+  PAYMENT_DECLINED: { status: 402, message: 'The card was declined' },
   INVALID_CREDENTIALS: { status: 401, message: 'Invalid username, email or password' },
   ACCOUNT_NOT_VERIFIED: { status: 403, message: 'Verify your email address before logging in' },
   FORBIDDEN: { status: 403, message: 'Not allowed' },
@@ -36,6 +37,11 @@ export const ERROR_CATALOGUE = {
     message: 'The product is archived and can no longer change',
   },
   INVALID_TRANSITION: { status: 409, message: 'The resource cannot move to that state' },
+  ORDER_ALREADY_PAID: { status: 409, message: 'The order is already paid' },
+  PAYMENT_IN_PROGRESS: {
+    status: 409,
+    message: 'A payment of this order is being processed; wait for it to settle',
+  },
   IDEMPOTENCY_KEY_IN_USE: {
     status: 409,
     message: 'A request with this Idempotency-Key is still being processed; retry shortly',
@@ -55,6 +61,12 @@ export const ERROR_CATALOGUE = {
     message: 'This Idempotency-Key was used with a different request',
   },
   PRODUCT_UNAVAILABLE: { status: 422, message: 'The product cannot be bought now' },
+  INSUFFICIENT_FUNDS: { status: 422, message: 'The wallet balance is below the amount' },
+  RETURN_NOT_ALLOWED: { status: 409, message: 'The order takes no return now' },
+  RETURN_QUANTITY_EXCEEDED: {
+    status: 422,
+    message: 'More is asked back than can still be returned',
+  },
   PROMO_CODE_NOT_APPLICABLE: { status: 422, message: 'The promo code does not apply' },
   RESEND_TOO_SOON: {
     status: 429,

@@ -31,4 +31,28 @@ describe(requestFingerprint.name, () => {
       requestFingerprint('POST', '/orders', null),
     );
   });
+
+  it('leaves card numbers and CVVs out: a card counts by its last four digits', () => {
+    const card = { holder: 'Ada Lovelace', number: '4242424242424242', expiry: '1230', cvv: '123' };
+    const base = requestFingerprint('POST', '/payments', { amount: '1.00', card });
+    expect(
+      requestFingerprint('POST', '/payments', {
+        amount: '1.00',
+        card: { ...card, number: '4000056655664242', cvv: '999' },
+      }),
+    ).toBe(base);
+    expect(
+      requestFingerprint('POST', '/payments', {
+        amount: '1.00',
+        card: { ...card, number: '4000000000000002' },
+      }),
+    ).not.toBe(base);
+    expect(
+      requestFingerprint('POST', '/payments', {
+        amount: '1.00',
+        card: { ...card, expiry: '1231' },
+      }),
+    ).not.toBe(base);
+    expect(requestFingerprint('POST', '/payments', { amount: '2.00', card })).not.toBe(base);
+  });
 });

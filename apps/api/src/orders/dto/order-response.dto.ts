@@ -37,6 +37,9 @@ export class OrderLineDto {
 
   @ApiProperty({ example: '27.88', description: 'lineTotal − promoShare: what the line cost' })
   total: string;
+
+  @ApiProperty({ example: 0, description: 'Units whose return was approved' })
+  returnedQuantity: number;
 }
 
 export class OrderPromoDto {
@@ -85,6 +88,9 @@ export class OrderResponseDto {
 
   @ApiProperty({ example: 'USD' })
   currency: string;
+
+  @ApiProperty({ example: '0.00', description: 'Given back by refunded returns so far' })
+  refunded: string;
 
   @ApiPropertyOptional({ example: 'Customer asked for gift wrapping', description: 'Admins only' })
   note?: string;

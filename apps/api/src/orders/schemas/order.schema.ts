@@ -48,6 +48,14 @@ export class OrderLine {
   /** This line's part of the promo discount: what a return of the whole line gives back less. */
   @Prop({ required: true, default: 0 })
   promoShareCents: number;
+
+  /** Units a customer may still ask to return: bought less those in returns not rejected. */
+  @Prop({ required: true, min: 0 })
+  returnableQuantity: number;
+
+  /** Units whose return was approved: what the cent-exact refund of the next return counts on. */
+  @Prop({ required: true, default: 0, min: 0 })
+  returnedQuantity: number;
 }
 
 const OrderLineSchema = SchemaFactory.createForClass(OrderLine);
@@ -124,6 +132,21 @@ export class Order {
 
   @Prop({ type: Date, default: null })
   paidAt: Date | null;
+
+  /**
+   * A card charge of the order is under way or in doubt: a second payment is refused and the
+   * expiry job leaves the order alone until the charge settles.
+   */
+  @Prop({ required: true, default: false })
+  chargeInProgress: boolean;
+
+  /** Given back by refunded returns so far. */
+  @Prop({ required: true, default: 0 })
+  refundedCents: number;
+
+  /** Units given back by refunded returns so far; all of them make the order `returned`. */
+  @Prop({ required: true, default: 0 })
+  refundedQuantity: number;
 
   createdAt: Date;
   updatedAt: Date;
