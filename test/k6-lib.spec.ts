@@ -71,7 +71,10 @@ describe('k6/lib/socket-io.js', () => {
       '44/support,{"message":"no","data":{"error":{"code":"UNAUTHENTICATED"}}}',
       { type: 'refused', error: { message: 'no', data: { error: { code: 'UNAUTHENTICATED' } } } },
     ],
-    ['43/support,12[{"data":{"ok":true}}]', { type: 'ack', id: 12, args: [{ data: { ok: true } }] }],
+    [
+      '43/support,12[{"data":{"ok":true}}]',
+      { type: 'ack', id: 12, args: [{ data: { ok: true } }] },
+    ],
     [
       '42/support,["message:new",{"message":{"sequence":2}}]',
       { type: 'event', name: 'message:new', args: [{ message: { sequence: 2 } }] },
