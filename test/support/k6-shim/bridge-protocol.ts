@@ -23,7 +23,14 @@ export type BridgeRequest =
 export type SocketEvent = { type: 'message'; data: string } | { type: 'close'; code: number };
 
 export type BridgeReply =
-  | { kind: 'http'; status: number; headers: [string, string][]; body: Uint8Array }
+  | {
+      kind: 'http';
+      status: number;
+      headers: [string, string][];
+      body: Uint8Array;
+      /** From sending the request to the last byte of the body, in milliseconds. */
+      durationMs: number;
+    }
   | { kind: 'socket-opened'; status: number }
   | { kind: 'socket-event'; event: SocketEvent | null }
   | { kind: 'done' }

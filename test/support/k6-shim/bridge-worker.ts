@@ -41,16 +41,19 @@ async function fetchOnce(request: Extract<BridgeRequest, { kind: 'http' }>): Pro
       }
     }
   }
+  const startedAt = performance.now();
   const response = await fetch(request.url, {
     method: request.method,
     headers: request.headers,
     body,
   });
+  const bytes = new Uint8Array(await response.arrayBuffer());
   return {
     kind: 'http',
     status: response.status,
     headers: [...response.headers.entries()],
-    body: new Uint8Array(await response.arrayBuffer()),
+    body: bytes,
+    durationMs: performance.now() - startedAt,
   };
 }
 

@@ -79,19 +79,39 @@ function multipartOf(body: Record<string, string | FileData>): MultipartPart[] {
 }
 
 export class Response {
-  constructor(
-    readonly url: string,
-    readonly status: number,
-    readonly headers: Record<string, string>,
-    readonly body: string,
-    readonly error: string,
-    readonly request: { method: string; url: string },
-  ) {}
+  readonly url: string;
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+  readonly error: string;
+  readonly request: { method: string; url: string };
+  readonly timings: { duration: number };
+
+  constructor(fields: Omit<Response, 'json'>) {
+    ({
+      url: this.url,
+      status: this.status,
+      headers: this.headers,
+      body: this.body,
+      error: this.error,
+      request: this.request,
+      timings: this.timings,
+    } = fields);
+  }
 
   json(selector?: string): unknown {
     if (selector !== undefined) throw new Error('the k6 shim parses whole bodies only');
     return JSON.parse(this.body);
   }
+}
+
+function bodyFieldsOf(body: Body): { body?: string; multipart?: MultipartPart[] } {
+  if (typeof body === 'string') return { body };
+  if (!body) return {};
+  if (!Object.values(body).some(isFile)) {
+    throw new Error('the k6 shim sends an object body only as multipart (with a file in it)');
+  }
+  return { multipart: multipartOf(body) };
 }
 
 export function request(
@@ -101,40 +121,55 @@ export function request(
   params?: Params | null,
 ): Response {
   const unsupported = Object.keys(params ?? {}).filter((key) => !SUPPORTED_PARAMS.includes(key));
-  if (unsupported.length > 0)
+  if (unsupported.length > 0) {
     throw new Error(`the k6 shim does not take ${unsupported.join(', ')}`);
-  const upper = method.toUpperCase();
-  const headers = { ...params?.headers };
-  let bodyFields: { body?: string; multipart?: MultipartPart[] } = {};
-  if (typeof body === 'string') bodyFields = { body };
-  else if (body) {
-    if (!Object.values(body).some(isFile)) {
-      throw new Error('the k6 shim sends an object body only as multipart (with a file in it)');
-    }
-    bodyFields = { multipart: multipartOf(body) };
   }
-  const reply = sharedBridge().call({ kind: 'http', method: upper, url, headers, ...bodyFields });
+  const sent = { method: method.toUpperCase(), url };
+  const headers = { ...params?.headers };
+  const reply = sharedBridge().call({ kind: 'http', ...sent, headers, ...bodyFieldsOf(body) });
   const record = currentRecord();
   const name = params?.tags?.name ?? url;
   const callback =
     params?.responseCallback !== undefined ? params.responseCallback : responseCallback;
   if (reply.kind !== 'http') {
     const error = reply.kind === 'failed' ? reply.message : `unexpected ${reply.kind}`;
-    record.requests.push({ method: upper, name, status: 0, group: record.group, expected: false });
-    return new Response(url, 0, {}, '', error, { method: upper, url });
+    record.requests.push({
+      ...sent,
+      name,
+      status: 0,
+      group: record.group,
+      expected: false,
+      durationMs: 0,
+    });
+    return new Response({
+      url,
+      status: 0,
+      headers: {},
+      body: '',
+      error,
+      request: sent,
+      timings: { duration: 0 },
+    });
   }
-  const responseHeaders = Object.fromEntries(
-    reply.headers.map(([key, value]) => [canonicalHeaderName(key), value]),
-  );
   record.requests.push({
-    method: upper,
+    method: sent.method,
     name,
     status: reply.status,
     group: record.group,
     expected: isExpected(callback, reply.status),
+    durationMs: reply.durationMs,
   });
-  const text = Buffer.from(reply.body).toString('utf8');
-  return new Response(url, reply.status, responseHeaders, text, '', { method: upper, url });
+  return new Response({
+    url,
+    status: reply.status,
+    headers: Object.fromEntries(
+      reply.headers.map(([key, value]) => [canonicalHeaderName(key), value]),
+    ),
+    body: Buffer.from(reply.body).toString('utf8'),
+    error: '',
+    request: sent,
+    timings: { duration: reply.durationMs },
+  });
 }
 
 export function get(url: string, params?: Params | null): Response {

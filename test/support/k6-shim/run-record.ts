@@ -14,6 +14,8 @@ export interface RecordedRequest {
   group: string;
   /** Whether the status is one the response callback expects: false counts in `http_req_failed`. */
   expected: boolean;
+  /** k6's `http_req_duration`, near enough: sending to the last byte received. */
+  durationMs: number;
 }
 
 /**
