@@ -16,17 +16,18 @@ import { checkLedger, prepareShop } from './lib/shop-setup.js';
 
 /** @typedef {import('./lib/shop-setup.js').ShopData} ShopData */
 
-const customerScenarios = {
+const scenarios = {
+  browse: rampingArrivalRate('browse', 20, 'browse'),
   cart: rampingArrivalRate('cart', 5, 'cart'),
   checkout: rampingArrivalRate('checkout', 3, 'checkout'),
   returns: rampingArrivalRate('returns', 1, 'returns'),
   chat: rampingArrivalRate('chat', 1, 'chat'),
 };
-assertEnoughCustomers(customerScenarios);
+assertEnoughCustomers(scenarios);
 
 /** @type {import('k6/options').Options} */
 export const options = {
-  scenarios: { browse: rampingArrivalRate('browse', 20, 'browse'), ...customerScenarios },
+  scenarios,
   thresholds: {
     ...COMMON_THRESHOLDS,
     ...groupDuration('browse', 100),

@@ -26,8 +26,8 @@ export function rampingArrivalRate(name, defaultRate, exec = 'default') {
 }
 
 /**
- * Each VU signs in as one customer of its own (its cart is its own), so the VUs of the customer
- * scenarios may not outnumber the seeded customers.
+ * Each VU signs in as the customer of its number (its cart is its own), and VU numbers run across
+ * all the scenarios of a script: their VUs together may not outnumber the seeded customers.
  *
  * @param {Record<string, import('k6/options').RampingArrivalRateScenario>} scenarios
  */
@@ -38,7 +38,7 @@ export function assertEnoughCustomers(scenarios) {
   );
   if (vus > CUSTOMERS) {
     throw new Error(
-      `the customer scenarios may use ${vus} VUs but CUSTOMERS=${CUSTOMERS}: ` +
+      `the scenarios may use ${vus} VUs but CUSTOMERS=${CUSTOMERS}: ` +
         `seed more (npm run seed -- --customers ${vus}) or lower MAX_VUS`,
     );
   }
