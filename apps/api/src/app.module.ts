@@ -27,7 +27,7 @@ import { PaymentRecordsModule } from './payments/records/payment-records.module'
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { ReturnsModule } from './returns/returns.module';
-import { DemoCatalogStartupModule } from './seed/seed.module';
+import { SeedStartupModule } from './seed/seed.module';
 import { StoreInfoModule } from './store-info/store-info.module';
 import { SupportModule } from './support/support.module';
 import { UsersModule } from './users/users.module';
@@ -63,7 +63,7 @@ export class AppModule {
         PaymentsModule,
         PaymentRecordsModule,
         ReturnsModule,
-        DemoCatalogStartupModule,
+        SeedStartupModule,
       ],
       providers: [
         // Guards run in registration order: rate limiting first, then authentication.

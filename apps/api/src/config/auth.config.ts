@@ -19,6 +19,9 @@ import { MinBytes } from './min-bytes.validator';
 /** Access tokens are HMAC-signed with this secret: shorter ones can be brute-forced offline. */
 export const MIN_JWT_SECRET_BYTES = 32;
 
+/** Load-test customers are numbered with four digits (`loadtest-0001`). */
+export const MAX_LOAD_TEST_CUSTOMERS = 9999;
+
 /** Accounts, tokens and verification settings read from the environment. */
 export class AuthEnvironment {
   @IsOptional()
@@ -65,6 +68,13 @@ export class AuthEnvironment {
   PASSWORD_SCRYPT_LOG_N?: number;
 
   @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_LOAD_TEST_CUSTOMERS)
+  SEED_CUSTOMERS?: number;
+
+  @IsOptional()
   @Matches(/^[A-Za-z0-9_.-]{3,32}$/, { message: 'ADMIN_USERNAME must be 3-32 of [A-Za-z0-9_.-]' })
   ADMIN_USERNAME?: string;
 
@@ -101,6 +111,11 @@ export function authProblems(env: AuthEnvironment, production: boolean): string[
   if (adminVariables.some(Boolean) && !adminVariables.every(Boolean)) {
     problems.push('set ADMIN_USERNAME, ADMIN_EMAIL and ADMIN_PASSWORD together');
   }
+  if (production && (env.SEED_CUSTOMERS ?? 0) > 0) {
+    problems.push(
+      'SEED_CUSTOMERS is refused when NODE_ENV=production (load-test customers share a published password)',
+    );
+  }
   if (production && !env.JWT_SECRET) {
     problems.push(
       `JWT_SECRET is required when NODE_ENV=production (at least ${MIN_JWT_SECRET_BYTES} bytes)`,
@@ -123,6 +138,8 @@ export function readAuthConfig(env: AuthEnvironment) {
     unverifiedPurgeIntervalMs: parseDurationMs(env.UNVERIFIED_PURGE_INTERVAL ?? '10m'),
     passwordScryptLogN: env.PASSWORD_SCRYPT_LOG_N ?? 15,
     admin: adminSeed(env),
+    /** Load-test customers made by `npm run seed` and at start-up (0: none). */
+    seedCustomers: env.SEED_CUSTOMERS ?? 0,
   };
 }
 

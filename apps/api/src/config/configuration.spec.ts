@@ -111,6 +111,20 @@ describe(loadConfiguration.name, () => {
     });
   });
 
+  describe('SEED_CUSTOMERS', () => {
+    it('is 0 unless set, and reads a count up to 9999', () => {
+      expect(loadConfiguration({}).auth.seedCustomers).toBe(0);
+      expect(loadConfiguration({ SEED_CUSTOMERS: '9999' }).auth.seedCustomers).toBe(9999);
+    });
+
+    it('is refused in production, where a published password has no place', () => {
+      expect(() => loadConfiguration({ ...PRODUCTION_READY, SEED_CUSTOMERS: '5' })).toThrow(
+        /SEED_CUSTOMERS is refused when NODE_ENV=production/,
+      );
+      expect(() => loadConfiguration({ ...PRODUCTION_READY, SEED_CUSTOMERS: '0' })).not.toThrow();
+    });
+  });
+
   it('wants the admin seed variables all together', () => {
     expect(() => loadConfiguration({ ADMIN_USERNAME: 'root' })).toThrow(
       /ADMIN_USERNAME, ADMIN_EMAIL and ADMIN_PASSWORD together/,
@@ -138,6 +152,9 @@ describe(loadConfiguration.name, () => {
     ['RATE_LIMIT_AUTH_PER_MINUTE', '1.5'],
     ['JWT_ACCESS_TTL', 'forever'],
     ['PRODUCT_IMAGE_MAX_BYTES', '1'],
+    ['SEED_CUSTOMERS', '10000'],
+    ['SEED_CUSTOMERS', '-1'],
+    ['SEED_CUSTOMERS', 'many'],
   ])('refuses %s=%s with a message naming it', (name, value) => {
     expect(() => loadConfiguration({ [name]: value })).toThrow(
       new RegExp(`Invalid environment: .*${name}`),

@@ -4,7 +4,7 @@ import { Configuration } from '../config/configuration';
 import { ConfigurationModule } from '../config/configuration.module';
 import { SeedModule } from './seed.module';
 
-/** Just enough of the app to seed a database: the configuration, the connection and the seeder. */
+/** Just enough of the app to seed a database: the configuration, the connection and the seeders. */
 @Module({})
 export class SeedCliModule {
   static register(configuration: Configuration): DynamicModule {

@@ -1,20 +1,26 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module';
+import { UserAccountsModule } from '../users/user-accounts.module';
 import { DemoCatalogRepository } from './demo-catalog.repository';
 import { DemoCatalogSeeder } from './demo-catalog.seeder';
 import { DemoCatalogStartup } from './demo-catalog.startup';
+import { LoadTestCustomersSeeder } from './load-test-customers.seeder';
+import { LoadTestCustomersStartup } from './load-test-customers.startup';
 
-/** The demo catalog loader, as `npm run seed` uses it. */
+/** The demo catalog and load-test customer loaders, as `npm run seed` uses them. */
 @Module({
-  imports: [CatalogModule],
-  providers: [DemoCatalogRepository, DemoCatalogSeeder],
-  exports: [DemoCatalogSeeder],
+  imports: [CatalogModule, UserAccountsModule],
+  providers: [DemoCatalogRepository, DemoCatalogSeeder, LoadTestCustomersSeeder],
+  exports: [DemoCatalogSeeder, LoadTestCustomersSeeder],
 })
 export class SeedModule {}
 
-/** The API's part: `SEED_DEMO=true` loads the demo catalog at start-up. */
+/**
+ * The API's part: `SEED_DEMO=true` loads the demo catalog and `SEED_CUSTOMERS=N` makes the
+ * load-test customers at start-up.
+ */
 @Module({
   imports: [SeedModule],
-  providers: [DemoCatalogStartup],
+  providers: [DemoCatalogStartup, LoadTestCustomersStartup],
 })
-export class DemoCatalogStartupModule {}
+export class SeedStartupModule {}

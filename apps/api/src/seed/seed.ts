@@ -5,15 +5,19 @@ import { describeConnectivityError, isConnectivityError } from '@kassa/database'
 import { loadConfiguration } from '../config/configuration';
 import { loadEnvFile } from '../config/env-file';
 import { DemoCatalogSeeder } from './demo-catalog.seeder';
+import { LoadTestCustomersSeeder } from './load-test-customers.seeder';
 import { SeedCliModule } from './seed-cli.module';
+import { seedVariablesFrom } from './seed-options';
 
 /**
- * `npm run seed`: loads the demo catalog into the database at `MONGODB_URI` (for example a
- * standalone emulator from `npm run emulator`), idempotently, then exits.
+ * `npm run seed [-- --customers N]`: loads the demo catalog into the database at `MONGODB_URI`
+ * (for example a standalone emulator from `npm run emulator`) and, with `--customers N` or
+ * `SEED_CUSTOMERS=N`, makes sure the N load-test customers exist; idempotently, then exits.
  */
-async function main(): Promise<void> {
+async function main(argv: string[]): Promise<void> {
+  const variables = seedVariablesFrom(argv);
   loadEnvFile();
-  const configuration = loadConfiguration(process.env);
+  const configuration = loadConfiguration({ ...process.env, ...variables });
   if (!configuration.database.uri) {
     throw new Error(
       'MONGODB_URI is not set: npm run seed loads the demo catalog into the database it names ' +
@@ -34,6 +38,7 @@ async function main(): Promise<void> {
   app.useLogger(new ConsoleLogger({ logLevels: ['log', 'warn', 'error'] }));
   try {
     await app.get(DemoCatalogSeeder).seed();
+    await app.get(LoadTestCustomersSeeder).seed(configuration.auth.seedCustomers);
   } finally {
     await app.close();
   }
@@ -47,7 +52,7 @@ function hostsOf(uri: string): string {
     .split(/[/?]/)[0];
 }
 
-main().catch((error: Error) => {
+main(process.argv.slice(2)).catch((error: Error) => {
   console.error(`npm run seed failed: ${error.message}`);
   process.exitCode = 1;
 });

@@ -40,6 +40,19 @@ export class UserAccounts {
     return user?.status === UserStatus.Active ? user : null;
   }
 
+  /**
+   * Creates the account unless its username is taken (by anyone, in any case); true when created.
+   * A taken email is still an `ALREADY_EXISTS` error.
+   */
+  createIfAbsent(input: NewUser): Promise<boolean> {
+    return this.users.insertIfAbsent(input);
+  }
+
+  /** Which of `usernames` are taken already, as lowercase keys. */
+  takenUsernames(usernames: string[]): Promise<Set<string>> {
+    return this.users.takenUsernames(usernames);
+  }
+
   findByLogin(identifier: LoginIdentifier): Promise<UserRecord | null> {
     return identifier.username !== undefined
       ? this.users.findByUsername(identifier.username)

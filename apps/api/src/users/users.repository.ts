@@ -189,6 +189,15 @@ export class UsersRepository {
     }
   }
 
+  /** Which of `usernames` are taken, as their lowercase keys: one query, whatever the count. */
+  async takenUsernames(usernames: string[]): Promise<Set<string>> {
+    const taken = await this.model
+      .find({ usernameLower: trusted({ $in: usernames.map(lowercaseKey) }) }, { usernameLower: 1 })
+      .lean<Pick<UserRecord, 'usernameLower'>[]>()
+      .exec();
+    return new Set(taken.map((user) => user.usernameLower));
+  }
+
   async deleteUnverifiedCreatedBefore(cutoff: Date): Promise<number> {
     const result = await this.model.deleteMany({
       status: UserStatus.Unverified,
