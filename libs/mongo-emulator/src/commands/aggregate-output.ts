@@ -3,6 +3,7 @@ import { MongoCommandError } from '../errors';
 import { canonicalKey, isPlainObject, normalizeIncoming, toView, type Doc } from '../query/values';
 import { indexValuesAt } from '../storage/paths';
 import type { CommandContext } from './context';
+import { selectDocuments } from './select';
 import { withLockWait } from './write-batch';
 import { insertDocument, withIdFirst } from './write-ops';
 
@@ -66,8 +67,7 @@ export async function mergeInto(
     const filter = Object.fromEntries(
       on.map((field) => [field, indexValuesAt(result, field)[0] ?? null]),
     );
-    const candidates = access.entries({ field: on[0], values: [filter[on[0]]] });
-    const existing = [...candidates].find((entry) =>
+    const existing = selectDocuments(access, { filter }).find((entry) =>
       on.every(
         (field) => canonicalKey(indexValuesAt(entry.doc, field)[0]) === canonicalKey(filter[field]),
       ),

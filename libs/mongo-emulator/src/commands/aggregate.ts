@@ -7,7 +7,9 @@ import { queryContext, rewritePipelineTypes } from '../query/type-operator';
 import { isPlainObject, normalizeIncoming, numberOf, toView, type Doc } from '../query/values';
 import type { CommandContext } from './context';
 import { openCursor } from './crud-read';
-import { selectDocuments } from './select';
+import { pushDown } from './aggregate-pushdown';
+import { planSelect, selectDocuments } from './select';
+import { countPlan, executePlan } from '../plan/executor';
 import { mergeInto, replaceCollection, type OutputTarget } from './aggregate-output';
 import type { CommandTable } from './types';
 
@@ -43,19 +45,32 @@ function outputStage(
   return { stages: pipeline };
 }
 
-/** Source documents: the collection (narrowed by a leading equality `$match`) or `$documents`. */
-function sourceDocuments(context: CommandContext, stages: Doc[]): Doc[] {
-  if (context.command.aggregate === 1 || typeof context.command.aggregate !== 'string') return [];
-  const first = stages[0];
-  const filter = first && isPlainObject(first.$match) ? first.$match : undefined;
-  return selectDocuments(context.access(), { filter, variables: context.variables }).map(
-    (entry) => entry.view,
-  );
+/** The pipeline's input: the collection through its pushed-down query, or `$documents`. */
+export function pipelineSource(context: CommandContext, stages: Doc[]) {
+  const onCollection =
+    context.command.aggregate !== 1 && typeof context.command.aggregate === 'string';
+  const pushed = onCollection
+    ? pushDown(stages, context.command.hint, context.variables)
+    : { select: {}, planned: false, rest: stages };
+  const access = onCollection ? context.access() : undefined;
+  const plan = access ? planSelect(access, pushed.select, pushed.count !== undefined) : undefined;
+  return { pushed, access, plan };
 }
 
 function runPipeline(context: CommandContext, stages: Doc[]): Doc[] {
+  const { pushed, access, plan } = pipelineSource(context, stages);
+  let input: Doc[] = [];
+  if (access && plan && pushed.count) {
+    const n = countPlan(access, plan).n;
+    input = n > 0 ? [pushed.count.output(n)] : [];
+  } else if (access && plan) {
+    const entries = executePlan(access, plan).entries;
+    if (pushed.rest.length === 0) return entries.map((entry) => entry.doc);
+    input = entries.map((entry) => entry.view);
+  }
+  if (pushed.rest.length === 0) return input;
   const variables = context.variables ? (toView(context.variables) as Doc) : undefined;
-  const aggregator = new Aggregator(rewritePipelineTypes(toView(stages) as Doc[]), {
+  const aggregator = new Aggregator(rewritePipelineTypes(toView(pushed.rest) as Doc[]), {
     processingMode: ProcessingMode.CLONE_INPUT,
     context: queryContext,
     jsonSchemaValidator,
@@ -64,7 +79,7 @@ function runPipeline(context: CommandContext, stages: Doc[]): Doc[] {
     ...(variables ? { variables } : {}),
   });
   try {
-    return aggregator.run(sourceDocuments(context, stages));
+    return aggregator.run(input).map((doc) => normalizeIncoming(doc) as Doc);
   } catch (error) {
     throw translateMingoError(error);
   }
@@ -88,7 +103,7 @@ async function aggregate(context: CommandContext): Promise<Document> {
     );
   let results: Doc[];
   try {
-    results = runPipeline(context, stages).map((doc) => normalizeIncoming(doc) as Doc);
+    results = runPipeline(context, stages);
   } catch (error) {
     throw toCommandError(error);
   }

@@ -11,7 +11,8 @@ import {
 } from '../query/values';
 import { indexValuesAt } from '../storage/paths';
 import type { CommandContext } from './context';
-import { selectDocuments } from './select';
+import { countPlan } from '../plan/executor';
+import { planSelect, selectDocuments } from './select';
 import type { CommandTable } from './types';
 
 const DEFAULT_FIRST_BATCH = 101;
@@ -65,6 +66,7 @@ function find(context: CommandContext): Document {
     sort: command.sort,
     skip: command.skip,
     limit,
+    hint: command.hint,
     variables: context.variables,
   });
   const project = compileProjection(command.projection, command.filter);
@@ -111,23 +113,19 @@ function killCursors(context: CommandContext): Document {
 }
 
 function count(context: CommandContext): Document {
-  const limit = context.command.limit === undefined ? 0 : Math.abs(numberOf(context.command.limit));
+  const command = context.command;
+  const limit = command.limit === undefined ? 0 : Math.abs(numberOf(command.limit));
   const access = context.access();
-  if (
-    !context.command.query &&
-    !context.command.skip &&
-    !limit &&
-    !access.inTransaction &&
-    !access.isView
-  ) {
+  const plain = !command.query && !command.skip && !limit && command.hint === undefined;
+  if (plain && !access.inTransaction && !access.isView) {
     return { n: access.collection?.size ?? 0, ok: 1 };
   }
-  const entries = selectDocuments(access, {
-    filter: context.command.query,
-    skip: context.command.skip,
-    limit,
-  });
-  return { n: entries.length, ok: 1 };
+  const plan = planSelect(
+    access,
+    { filter: command.query, skip: command.skip, limit, hint: command.hint },
+    true,
+  );
+  return { n: countPlan(access, plan).n, ok: 1 };
 }
 
 function distinct(context: CommandContext): Document {

@@ -53,6 +53,7 @@ async function update(context: CommandContext): Promise<Document> {
         multi: spec.multi === true,
         arrayFilters: spec.arrayFilters,
         sort: spec.sort,
+        hint: spec.hint,
       },
       { bypassValidation, variables: context.variables },
     );
@@ -80,7 +81,14 @@ async function remove(context: CommandContext): Promise<Document> {
         'FailedToParse',
         `The limit field in delete objects must be 0 or 1. Got ${limit}`,
       );
-    n += deleteDocuments(access, spec.q, limit === 0, context.variables).length;
+    n += deleteDocuments(
+      access,
+      spec.q,
+      limit === 0,
+      context.variables,
+      undefined,
+      spec.hint,
+    ).length;
   });
   return withWriteErrors({ n, ok: 1 }, writeErrors);
 }

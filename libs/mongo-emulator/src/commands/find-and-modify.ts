@@ -40,7 +40,7 @@ async function findAndModify(context: CommandContext): Promise<Document> {
   const shape = (doc: Doc | undefined) => (doc ? (project ? project(doc) : doc) : null);
   if (remove) {
     const [deleted] = await withLockWait(() =>
-      deleteDocuments(access, command.query, false, context.variables, command.sort),
+      deleteDocuments(access, command.query, false, context.variables, command.sort, command.hint),
     );
     return { lastErrorObject: { n: deleted ? 1 : 0 }, value: shape(deleted?.doc), ok: 1 };
   }
@@ -54,6 +54,7 @@ async function findAndModify(context: CommandContext): Promise<Document> {
         multi: false,
         arrayFilters: command.arrayFilters,
         sort: command.sort,
+        hint: command.hint,
       },
       { bypassValidation: command.bypassDocumentValidation === true, variables: context.variables },
     ),

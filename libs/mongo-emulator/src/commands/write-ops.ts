@@ -1,12 +1,11 @@
 import { ObjectId } from 'bson';
 import { MongoCommandError } from '../errors';
-import { compileFilter } from '../query/matcher';
-import { parseSort, sortDocuments } from '../query/sort';
 import { applyUpdate, isReplacement, sameDocument } from '../query/update/apply';
 import { seedFromFilter } from '../query/upsert';
 import { isPlainObject, type Doc, type Value } from '../query/values';
 import type { CollectionAccess, DocEntry } from '../storage/access';
 import { validateDocument } from '../storage/validation';
+import { selectDocuments } from './select';
 
 export interface WriteOptions {
   bypassValidation?: boolean;
@@ -52,6 +51,7 @@ export interface UpdateSpec {
   multi?: boolean;
   arrayFilters?: unknown;
   sort?: unknown;
+  hint?: unknown;
 }
 
 export interface UpdateOutcome {
@@ -68,18 +68,9 @@ export function findTargets(
   multi: boolean,
   variables?: Doc,
   sort?: unknown,
+  hint?: unknown,
 ): DocEntry[] {
-  const matcher = compileFilter(filter, variables);
-  const spec = parseSort(sort);
-  const targets: DocEntry[] = [];
-  for (const entry of access.entries(matcher.equality)) {
-    if (!matcher.test(entry.view)) continue;
-    targets.push(entry);
-    if (!multi && !spec?.length) break;
-  }
-  if (spec?.length && !multi)
-    return sortDocuments(targets, spec, (entry) => entry.view).slice(0, 1);
-  return targets;
+  return selectDocuments(access, { filter, sort, limit: multi ? 0 : 1, variables, hint });
 }
 
 /** Applies one update statement; returns counts and, for single updates, before/after. */
@@ -105,6 +96,7 @@ export function updateDocuments(
     spec.multi === true,
     options.variables,
     spec.sort,
+    spec.hint,
   );
   const changes = targets.map((entry) => ({
     entry,
@@ -143,8 +135,9 @@ export function deleteDocuments(
   multi: boolean,
   variables?: Doc,
   sort?: unknown,
+  hint?: unknown,
 ): DocEntry[] {
-  const targets = findTargets(access, filter, multi, variables, sort);
+  const targets = findTargets(access, filter, multi, variables, sort, hint);
   access.assertWritable(targets.map((entry) => entry.id));
   for (const entry of targets) access.remove(entry.id);
   return targets;

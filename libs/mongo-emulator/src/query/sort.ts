@@ -1,6 +1,6 @@
 import { MongoCommandError } from '../errors';
-import { indexValuesAt } from '../storage/paths';
-import { compareValues, isPlainObject, numberOf, type Doc, type Value } from './values';
+import { compareKeyValues, sortKeyOf } from '../storage/index-keys';
+import { isPlainObject, numberOf, type Doc, type Value } from './values';
 
 export type SortSpec = Array<[path: string, direction: 1 | -1]>;
 
@@ -22,32 +22,40 @@ export function parseSort(sort: unknown): SortSpec | undefined {
   return spec;
 }
 
-/** The value a document sorts by: the smallest array element ascending, the largest descending. */
-function sortKey(doc: Doc, path: string, direction: 1 | -1): Value {
-  const values = indexValuesAt(doc, path);
-  if (values.length === 1) return values[0];
-  let best = values[0];
-  for (const value of values) if (compareValues(value, best) * direction < 0) best = value;
-  return best;
+/**
+ * What documents sort by under a spec: per path, the smallest key ascending or the largest
+ * descending (arrays sort by an element, an empty array before null and missing fields),
+ * compared with MongoDB's cross-type order, as an index walk would order them.
+ */
+export class SortKeys {
+  private readonly parts: string[][];
+
+  constructor(readonly spec: SortSpec) {
+    this.parts = spec.map(([path]) => path.split('.'));
+  }
+
+  of(doc: Doc): Value[] {
+    return this.parts.map((parts, i) => sortKeyOf(doc, parts, this.spec[i][1]));
+  }
+
+  compare(a: Value[], b: Value[]): number {
+    for (let i = 0; i < this.spec.length; i++) {
+      const order = compareKeyValues(a[i], b[i]);
+      if (order !== 0) return order * this.spec[i][1];
+    }
+    return 0;
+  }
 }
 
-/** Sorts with MongoDB's cross-type order; stable, so ties keep natural order. */
+/** Sorts with MongoDB's cross-type order; stable, so ties keep their input order. */
 export function sortDocuments<T>(
   items: T[],
   spec: SortSpec | undefined,
   docOf: (item: T) => Doc,
 ): T[] {
   if (!spec || spec.length === 0) return items;
-  const keyed = items.map((item) => ({
-    item,
-    keys: spec.map(([path, direction]) => sortKey(docOf(item), path, direction)),
-  }));
-  keyed.sort((a, b) => {
-    for (let i = 0; i < spec.length; i++) {
-      const order = compareValues(a.keys[i], b.keys[i]);
-      if (order !== 0) return order * spec[i][1];
-    }
-    return 0;
-  });
+  const keys = new SortKeys(spec);
+  const keyed = items.map((item) => ({ item, keys: keys.of(docOf(item)) }));
+  keyed.sort((a, b) => keys.compare(a.keys, b.keys));
   return keyed.map((entry) => entry.item);
 }

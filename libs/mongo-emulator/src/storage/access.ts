@@ -5,12 +5,13 @@ import { canonicalKey, formatValue, normalizeIncoming, toView, type Doc } from '
 import type { Transaction } from '../session/transaction';
 import { ID_INDEX_NAME, type Collection } from './collection';
 import type { Engine } from './engine';
+import type { Index, KeyBox } from './index';
+import { deltaKeysIn, mergeKeys, ReaderDelta, type DocEntry, type ScanKey } from './reader-delta';
 
-export interface DocEntry {
-  id: string;
-  doc: Doc;
-  view: Doc;
-}
+export type { DocEntry, ScanKey } from './reader-delta';
+
+/** Record ids of documents a transaction inserts: after every committed one, in write order. */
+const PROVISIONAL_RECORD_IDS = 2 ** 52;
 
 /** Thrown by a plain write that touches a document a running transaction holds. */
 export class LockedByTransaction extends Error {
@@ -28,7 +29,9 @@ export function writeConflict(): Error {
 
 /**
  * Reads and writes one collection either directly (committed immediately with a new clock
- * tick) or inside a transaction (snapshot reads + buffered, locked writes).
+ * tick) or inside a transaction (snapshot reads + buffered, locked writes). Reads come in three
+ * shapes the query executor combines: a scan in natural order, a lookup by `_id`, and a walk of
+ * index keys, which for a transaction merges the committed keys with those of its delta.
  */
 export class CollectionAccess {
   constructor(
@@ -56,71 +59,136 @@ export class CollectionAccess {
   }
 
   get(id: string): Doc | undefined {
-    const pending = this.txn?.writes.get(this.namespace);
-    if (pending?.has(id)) return pending.get(id) ?? undefined;
-    const collection = this.collection;
-    if (!collection) return undefined;
-    return this.txn
-      ? (collection.at(id, this.txn.snapshotTs)?.doc ?? undefined)
-      : collection.latest(id);
+    return this.entryById(id)?.doc;
   }
 
-  private entry(id: string): DocEntry | undefined {
+  /** The document with this canonical `_id` as this reader sees it. */
+  entryById(id: string): DocEntry | undefined {
     const pending = this.txn?.writes.get(this.namespace);
+    const collection = this.collection;
     if (pending?.has(id)) {
       const doc = pending.get(id);
-      return doc ? { id, doc, view: toView(doc) as Doc } : undefined;
+      if (!doc) return undefined;
+      const rid = collection?.head(id)?.rid ?? this.provisionalRecordId(id);
+      return { id, doc, view: toView(doc) as Doc, rid };
     }
-    const collection = this.collection;
     const version =
       collection && (this.txn ? collection.at(id, this.txn.snapshotTs) : collection.head(id));
-    return version?.doc ? { id, doc: version.doc, view: version.view! } : undefined;
+    return version?.doc
+      ? { id, doc: version.doc, view: version.view!, rid: version.rid }
+      : undefined;
+  }
+
+  private provisionalRecordId(id: string): number {
+    let rid = PROVISIONAL_RECORD_IDS;
+    for (const pendingId of this.txn?.writes.get(this.namespace)?.keys() ?? []) {
+      if (pendingId === id) return rid;
+      if (!this.collection?.head(pendingId)) rid += 1;
+    }
+    return rid;
   }
 
   get isView(): boolean {
     return typeof this.collection?.options.viewOn === 'string';
   }
 
-  /** Documents in natural order, restricted to `equality` candidates when an index allows. */
-  *entries(equality?: { field: string; values: unknown[] }): IterableIterator<DocEntry> {
+  /** How this reader's view differs from the committed state, or undefined if it does not. */
+  delta(): ReaderDelta | undefined {
+    const txn = this.txn;
+    if (!txn) return undefined;
+    const pending = txn.writes.get(this.namespace);
+    const collection = this.collection;
+    const changed = collection !== undefined && collection.lastWriteTs > txn.snapshotTs;
+    if (!pending?.size && !changed) return undefined;
+    const entries = new Map<string, DocEntry | null>();
+    let provisional = PROVISIONAL_RECORD_IDS;
+    for (const [id, doc] of pending ?? []) {
+      const rid = collection?.head(id)?.rid ?? provisional++;
+      entries.set(id, doc ? { id, doc, view: toView(doc) as Doc, rid } : null);
+    }
+    if (changed) {
+      for (const id of collection.recentlyWritten()) {
+        const head = collection.head(id);
+        if (entries.has(id) || !head || head.ts <= txn.snapshotTs) continue;
+        const version = collection.at(id, txn.snapshotTs);
+        entries.set(
+          id,
+          version ? { id, doc: version.doc!, view: version.view!, rid: version.rid } : null,
+        );
+      }
+    }
+    return new ReaderDelta(entries);
+  }
+
+  /** Documents in natural order (a view's documents: its pipeline's output). */
+  *scan(): IterableIterator<DocEntry> {
     const collection = this.collection;
     if (this.isView) {
       yield* this.viewEntries(collection!);
       return;
     }
-    const pending = this.txn?.writes.get(this.namespace);
-    const candidates = equality ? collection?.lookup(equality.field, equality.values) : undefined;
-    if (equality && (candidates || !collection)) {
-      const ids = new Set(candidates ?? []);
-      if (equality.field === '_id')
-        for (const value of equality.values) ids.add(canonicalKey(value));
-      else for (const id of pending?.keys() ?? []) ids.add(id);
-      if (this.txn && collection && collection.lastWriteTs > this.txn.snapshotTs) {
-        for (const id of collection.idsWithHistory()) ids.add(id);
-      }
-      for (const id of ids) {
-        const entry = this.entry(id);
-        if (entry) yield entry;
-      }
-      return;
-    }
     if (!this.txn) {
       if (collection)
         for (const [id, version] of collection.liveVersions())
-          yield { id, doc: version.doc!, view: version.view! };
+          yield { id, doc: version.doc!, view: version.view!, rid: version.rid };
       return;
     }
+    const pending = this.txn.writes.get(this.namespace);
     if (collection) {
       for (const id of collection.docs.keys()) {
-        const entry = this.entry(id);
+        const entry = this.entryById(id);
         if (entry) yield entry;
       }
     }
-    for (const id of pending?.keys() ?? []) {
-      if (collection?.docs.has(id)) continue;
-      const entry = this.entry(id);
-      if (entry) yield entry;
+    let provisional = PROVISIONAL_RECORD_IDS;
+    for (const [id, doc] of pending ?? []) {
+      if (collection?.head(id)) continue;
+      const rid = provisional++;
+      if (doc) yield { id, doc, view: toView(doc) as Doc, rid };
     }
+  }
+
+  /** Keys within the boxes in walk order, as this reader sees them. */
+  indexKeys(
+    index: Index,
+    boxes: readonly KeyBox[],
+    direction: 1 | -1,
+    delta: ReaderDelta | undefined,
+  ): IterableIterator<ScanKey> {
+    const committed = index.walk(boxes, direction);
+    if (!delta) return committed;
+    const visible = (function* () {
+      for (const key of committed) if (!delta.has(key.id)) yield key;
+    })();
+    return mergeKeys(index, direction, visible, deltaKeysIn(delta, index, boxes, direction));
+  }
+
+  /** The document behind a key met by {@link indexKeys}. */
+  fetch(key: ScanKey): DocEntry {
+    if (key.entry) return key.entry;
+    const version = this.collection!.head(key.id)!;
+    return { id: key.id, doc: version.doc!, view: version.view!, rid: version.rid };
+  }
+
+  /** Number of keys within the boxes as this reader sees them (index without multikey keys). */
+  countKeys(index: Index, boxes: readonly KeyBox[], delta: ReaderDelta | undefined): number {
+    let count = index.countKeys(boxes);
+    if (!delta) return count;
+    const inBoxes = (doc: Doc | null | undefined) =>
+      (index.keysOf(doc)?.tuples ?? []).some((values) =>
+        boxes.some((box) => index.inBox({ values, rid: 0, id: '' }, box)),
+      );
+    for (const [id, entry] of delta.entries) {
+      if (inBoxes(this.collection?.head(id)?.doc)) count -= 1;
+      if (inBoxes(entry?.doc)) count += 1;
+    }
+    return count;
+  }
+
+  /** Per field of the index: whether some document this reader sees holds an array there. */
+  multikeyFields(index: Index, delta: ReaderDelta | undefined): boolean[] {
+    const own = delta?.multikeyFields(index);
+    return index.fields.map((_, i) => index.isMultikeyField(i) || (own?.[i] ?? false));
   }
 
   /** A view's documents: its pipeline run over the collection (or view) it is defined on. */
@@ -133,7 +201,7 @@ export class CollectionAccess {
       this.lockWaiter,
     );
     const pipeline = Array.isArray(view.options.pipeline) ? (view.options.pipeline as Doc[]) : [];
-    const input = [...source.entries()].map((entry) => entry.view);
+    const input = [...source.scan()].map((entry) => entry.view);
     const output = new Aggregator(rewritePipelineTypes(toView(pipeline) as Doc[]), {
       processingMode: ProcessingMode.CLONE_INPUT,
       context: queryContext,
@@ -142,6 +210,7 @@ export class CollectionAccess {
       id: `view:${index}`,
       doc: normalizeIncoming(doc) as Doc,
       view: doc,
+      rid: index,
     }));
   }
 
@@ -205,14 +274,16 @@ export class CollectionAccess {
       const head = collection.head(id);
       if ((owner && owner !== txn) || (head && head.ts > txn.snapshotTs)) throw writeConflict();
     }
-    if (doc) this.checkUniqueInTransaction(id, doc, pending);
+    if (doc) {
+      collection?.checkKeys(doc);
+      this.checkUniqueInTransaction(id, doc, pending);
+    }
     if (collection && !collection.locks.has(id)) {
       collection.locks.set(id, txn);
       txn.locks.push({
         release: () => collection.locks.get(id) === txn && collection.locks.delete(id),
       });
     }
-    pending.delete(id);
     pending.set(id, doc);
   }
 

@@ -1,11 +1,16 @@
-import { canonicalKey, toView, type Doc } from '../query/values';
-import { Index, type IndexSpec } from './index';
+import { toView, type Doc } from '../query/values';
+import { Index, type IndexSpec, type KeyChange } from './index';
 
-/** One committed state of a document; `doc: null` marks a deletion kept for older snapshots. */
+/**
+ * One committed state of a document; `doc: null` marks a deletion kept for older snapshots.
+ * `rid` (record id) is the document's place in natural order: given at insertion, kept by
+ * updates, so it also orders index keys that tie.
+ */
 export interface Version {
   doc: Doc | null;
   view: Doc | null;
   ts: number;
+  rid: number;
   prev?: Version;
 }
 
@@ -33,19 +38,23 @@ export const ID_INDEX_NAME = '_id_';
  * updates come back as int32/double by value; Decimal128 compares by its string form.
  *
  * The documents of one collection with their recent versions (for transaction snapshots) and
- * secondary indexes over the latest committed state. Documents live in a Map keyed by the
- * canonical encoding of `_id`, so `_id` lookups are O(1) and natural order is insertion order.
+ * ordered indexes over the latest committed state (`_id` and secondary ones). Documents live in
+ * a Map keyed by the canonical encoding of `_id`, so `_id` lookups are O(1); natural order is the
+ * Map's order, which is also record-id order (a new id is appended with the next record id).
  */
 export class Collection {
   readonly docs = new Map<string, Version>();
+  /** Secondary indexes by name (the `_id` index is {@link idIndex}). */
   readonly indexes = new Map<string, Index>();
+  readonly idIndex: Index;
   /** Ids written by a running transaction, with the transaction that holds them. */
   readonly locks = new Map<string, object>();
   options: CollectionOptions;
   lastWriteTs = 0;
+  private nextRecordId = 1;
   private readonly tombstones = new Set<string>();
-  /** Ids whose head version still links to older versions kept for running snapshots. */
-  private readonly withHistory = new Set<string>();
+  /** Ids written while a snapshot was open: their head may be newer than some snapshot. */
+  private readonly writtenUnderSnapshots = new Set<string>();
 
   constructor(
     readonly db: string,
@@ -54,6 +63,12 @@ export class Collection {
     private readonly horizon: VersionHorizon,
   ) {
     this.options = options;
+    this.idIndex = new Index(this.idIndexSpec, this.namespace);
+  }
+
+  /** Every index a query may use: `_id` first, then the secondary ones. */
+  allIndexes(): Index[] {
+    return [this.idIndex, ...this.indexes.values()];
   }
 
   get namespace(): string {
@@ -96,11 +111,23 @@ export class Collection {
     }
   }
 
+  /** Validates a document's keys for every index (parallel arrays) without writing it. */
+  checkKeys(doc: Doc): void {
+    for (const index of this.indexes.values()) index.keysOf(doc);
+  }
+
   write(id: string, doc: Doc | null, ts: number): void {
     const previous = this.docs.get(id);
-    if (previous?.doc) for (const index of this.indexes.values()) index.remove(previous.doc, id);
-    if (doc) for (const index of this.indexes.values()) index.add(doc, id);
-    const version: Version = { doc, view: doc ? (toView(doc) as Doc) : null, ts, prev: previous };
+    const before = previous?.doc ?? null;
+    const changes: KeyChange[] = [];
+    for (const index of this.allIndexes()) {
+      const change = index.prepare(before, doc);
+      if (change) changes.push(change);
+    }
+    const rid = previous ? previous.rid : this.nextRecordId++;
+    for (const change of changes) change.index.apply(change, rid, id);
+    const view = doc ? (toView(doc) as Doc) : null;
+    const version: Version = { doc, view, ts, rid, prev: previous };
     this.lastWriteTs = ts;
     const oldest = this.horizon.oldestSnapshot();
     if (oldest === undefined) {
@@ -112,60 +139,48 @@ export class Collection {
       }
     } else {
       trimHistory(version, oldest);
-      if (version.prev) this.withHistory.add(id);
+      this.writtenUnderSnapshots.add(id);
     }
     this.docs.set(id, version);
     if (doc) this.tombstones.delete(id);
     else this.tombstones.add(id);
   }
 
-  /** Ids whose older versions (or deletion) a running snapshot may still see. */
-  *idsWithHistory(): IterableIterator<string> {
-    yield* this.withHistory;
-    yield* this.tombstones;
+  /** Ids written while snapshots were open (their head may postdate a snapshot). */
+  recentlyWritten(): ReadonlySet<string> {
+    return this.writtenUnderSnapshots;
   }
 
-  /** Drops versions no snapshot needs any more (called when the last transaction ends). */
-  sweep(): void {
-    for (const id of this.tombstones) this.docs.delete(id);
-    this.tombstones.clear();
-    for (const id of this.withHistory) {
-      const version = this.docs.get(id);
-      if (version) version.prev = undefined;
+  /**
+   * Drops versions no snapshot needs any more once the oldest open snapshot is `oldest`
+   * (undefined: none is open), and forgets ids whose head every open snapshot sees.
+   */
+  prune(oldest: number | undefined): void {
+    for (const id of this.writtenUnderSnapshots) {
+      const head = this.docs.get(id);
+      if (head && oldest !== undefined && head.ts > oldest) {
+        trimHistory(head, oldest);
+        continue;
+      }
+      this.writtenUnderSnapshots.delete(id);
+      if (!head) continue;
+      head.prev = undefined;
+      if (!head.doc) {
+        this.docs.delete(id);
+        this.tombstones.delete(id);
+      }
     }
-    this.withHistory.clear();
   }
 
   addIndex(spec: IndexSpec): Index {
     const index = new Index(spec, this.namespace);
     for (const [id, version] of this.liveVersions()) {
-      if (index.unique) {
-        const holders = index.holdersOfKeys(version.doc!);
-        if (holders.size > 0) throw index.duplicateKeyError(version.doc!);
-      }
-      index.add(version.doc!, id);
+      if (index.unique && index.holdersOfKeys(version.doc!).size > 0)
+        throw index.duplicateKeyError(version.doc!);
+      index.add(version.doc!, version.rid, id);
     }
     this.indexes.set(spec.name, index);
     return index;
-  }
-
-  /** Committed ids whose indexed leading field equals one of `values`, or undefined to scan. */
-  lookup(field: string, values: unknown[]): Set<string> | undefined {
-    if (field === '_id') {
-      const ids = new Set<string>();
-      for (const value of values) {
-        const id = canonicalKey(value);
-        if (this.docs.has(id)) ids.add(id);
-      }
-      return ids;
-    }
-    for (const index of this.indexes.values()) {
-      if (index.fields[0] !== field || !index.complete) continue;
-      const ids = new Set<string>();
-      for (const value of values) for (const id of index.lookupLead(value) ?? []) ids.add(id);
-      return ids;
-    }
-    return undefined;
   }
 }
 

@@ -1,0 +1,236 @@
+import { BSONRegExp } from 'bson';
+import { canonicalKey, isPlainObject, type Doc } from '../query/values';
+import type { SortSpec } from '../query/sort';
+import type { CollectionAccess } from '../storage/access';
+import type { Index } from '../storage/index';
+import { boundsFor, keyBoxes } from './bounds';
+import {
+  excludesMissing,
+  hintError,
+  impliesPartialFilter,
+  resolveHint,
+  type HintChoice,
+} from './eligibility';
+import { isExactPoint, isFull, isPoint, type Interval } from './intervals';
+import type { IndexScan, QueryPlan } from './plan';
+import { analyzeFilter, type FilterAnalysis } from './predicates';
+
+export interface PlanRequest {
+  /** The filter in stored (typed) form. */
+  filter?: Doc;
+  sort?: SortSpec;
+  skip?: number;
+  /** 0 or absent: no limit. */
+  limit?: number;
+  hint?: unknown;
+  variables?: Doc;
+  /** Only the number of matches is wanted (no documents, no order). */
+  countOnly?: boolean;
+}
+
+interface Candidate {
+  scan: IndexScan;
+  residual?: Doc;
+  sortProvided: boolean;
+  cost: number;
+  boundedFields: number;
+}
+
+/**
+ * Chooses how to run a query, the way MongoDB's planner does in spirit: an exact `_id`
+ * equality is a direct lookup; otherwise every index whose leading field is bounded by the
+ * filter (or which yields the requested order) is a candidate, and the one expected to examine
+ * the fewest keys and documents wins (key counts within bounds are exact and cheap to read);
+ * a collection scan runs only when no index applies. A hint forces its index.
+ */
+export function planQuery(access: CollectionAccess, request: PlanRequest): QueryPlan {
+  const sort = request.sort?.length ? request.sort : undefined;
+  const plan = (fields: Pick<QueryPlan, 'access' | 'sortProvided'> & Partial<QueryPlan>) => {
+    const built: QueryPlan = {
+      access: fields.access,
+      filter: request.filter,
+      analysis: fields.analysis,
+      residual: fields.residual,
+      variables: request.variables,
+      sort,
+      sortProvided: fields.sortProvided,
+      skip: request.skip ?? 0,
+      limit: request.limit ?? 0,
+      countable: fields.countable ?? false,
+      delta: fields.delta,
+    };
+    return built;
+  };
+  const collection = access.collection;
+  const simpleId =
+    request.hint === undefined && !request.skip ? simpleIdOf(request.filter) : undefined;
+  if (collection && !access.isView && simpleId !== undefined)
+    return plan({ access: { kind: 'idhack', id: simpleId }, sortProvided: true });
+  const analysis = analyzeFilter(request.filter);
+  const scanAll = (direction: 1 | -1) =>
+    plan({
+      access: { kind: 'collscan', direction },
+      analysis,
+      residual: residualOf(analysis, new Set()),
+      sortProvided: false,
+      delta: access.delta(),
+    });
+  if (!collection || access.isView) return scanAll(1);
+  const hint = resolveHint(collection, request.hint);
+  if (hint && 'natural' in hint) return scanAll(hint.natural);
+  const delta = access.delta();
+  const candidates = candidatesFor(access, analysis, request, sort, delta, hint);
+  const best = candidates.sort(byPreference)[0];
+  if (!best) return scanAll(1);
+  return plan({
+    access: best.scan,
+    analysis,
+    residual: best.residual,
+    sortProvided: best.sortProvided,
+    countable:
+      !best.residual && !best.scan.multikey && best.scan.boxes.every((box) => !box.accepts),
+    delta,
+  });
+}
+
+/** The `_id` of a filter that is exactly one `_id` equality on a plain value (IDHACK). */
+function simpleIdOf(filter: Doc | undefined): unknown {
+  if (!filter) return undefined;
+  const keys = Object.keys(filter);
+  if (keys.length !== 1 || keys[0] !== '_id') return undefined;
+  let value = filter._id;
+  if (isPlainObject(value)) {
+    const operators = Object.keys(value);
+    if (operators.length !== 1 || operators[0] !== '$eq') return undefined;
+    value = value.$eq;
+  }
+  if (value instanceof RegExp || value instanceof BSONRegExp) return undefined;
+  return isExactPoint(value) ? value : undefined;
+}
+
+function candidatesFor(
+  access: CollectionAccess,
+  analysis: FilterAnalysis,
+  request: PlanRequest,
+  sort: SortSpec | undefined,
+  delta: QueryPlan['delta'],
+  hint: HintChoice | undefined,
+): Candidate[] {
+  const forced = hint && 'index' in hint ? hint.index : undefined;
+  const indexes = forced ? [forced] : access.collection!.allIndexes();
+  const candidates: Candidate[] = [];
+  for (const index of indexes) {
+    if (!index.ordered) {
+      if (forced) throw hintError();
+      continue;
+    }
+    if (!impliesPartialFilter(index, analysis)) {
+      if (forced) throw hintError();
+      continue;
+    }
+    const multikey = access.multikeyFields(index, delta);
+    const bounds = boundsFor(index, analysis, multikey);
+    const { boxes, pointFields } = keyBoxes(index, bounds.fields);
+    const order = sort
+      ? sortOrder(index, bounds.fields, sort, multikey, pointFields)
+      : { direction: 1 as const };
+    if (!forced) {
+      if (isFull(bounds.fields[0]) && !(sort && order)) continue;
+      if (index.sparse && !excludesMissing(bounds.fields)) continue;
+    }
+    const scan: IndexScan = {
+      kind: 'ixscan',
+      index,
+      bounds: bounds.fields,
+      boxes,
+      direction: order?.direction ?? 1,
+      multikey: multikey.some(Boolean),
+      mergePrefix: order?.mergePrefix,
+    };
+    const residual = residualOf(analysis, bounds.covered);
+    const sortProvided = sort === undefined || order !== undefined;
+    const keys = index.countKeys(boxes);
+    candidates.push({
+      scan,
+      residual,
+      sortProvided,
+      cost: costOf(keys, residual !== undefined, sortProvided, request),
+      boundedFields: bounds.fields.filter((intervals) => !isFull(intervals)).length,
+    });
+  }
+  return candidates;
+}
+
+/** Rough work: keys examined plus documents fetched, plus sorting when the index cannot. */
+function costOf(keys: number, filtered: boolean, sortProvided: boolean, request: PlanRequest) {
+  if (request.countOnly) return filtered ? keys * 2 : Math.log2(keys + 2);
+  if (!sortProvided) return keys * 2 + keys * Math.log2(keys + 2) * 0.1;
+  const wanted = request.limit ? (request.skip ?? 0) + request.limit : Infinity;
+  return Math.min(keys, filtered ? wanted * 4 : wanted) * 2;
+}
+
+function byPreference(a: Candidate, b: Candidate): number {
+  return (
+    a.cost - b.cost ||
+    Number(a.residual !== undefined) - Number(b.residual !== undefined) ||
+    Number(b.sortProvided) - Number(a.sortProvided) ||
+    b.boundedFields - a.boundedFields ||
+    a.scan.index.fields.length - b.scan.index.fields.length
+  );
+}
+
+/**
+ * Whether walking the index yields the requested order, and in which direction. Sort fields
+ * bound to one value drop out; the rest must follow a run of point-bounded leading fields
+ * (several points there need their ranges merged). A multikey sort field must be unbounded,
+ * or its in-range keys would not be the sort keys.
+ */
+function sortOrder(
+  index: Index,
+  bounds: Interval[][],
+  sort: SortSpec,
+  multikey: boolean[],
+  pointFields: number,
+): { direction: 1 | -1; mergePrefix?: number } | undefined {
+  const onePoint = (field: number) =>
+    field >= 0 && !multikey[field] && bounds[field].length === 1 && isPoint(bounds[field][0]);
+  const remaining = sort.filter(([path]) => !onePoint(index.fields.indexOf(path)));
+  if (remaining.length === 0) return { direction: 1 };
+  const first = index.fields.indexOf(remaining[0][0]);
+  if (first < 0 || first > pointFields) return undefined;
+  if (bounds.slice(0, first).some((intervals) => !intervals.every(isPoint))) return undefined;
+  const direction = (remaining[0][1] * index.directions[first]) as 1 | -1;
+  const follows = remaining.every(([path, sortDirection], t) => {
+    const field = first + t;
+    return (
+      index.fields[field] === path &&
+      sortDirection * index.directions[field] === direction &&
+      (!multikey[field] || isFull(bounds[field]))
+    );
+  });
+  if (!follows) return undefined;
+  const merged = bounds.slice(0, first).some((intervals) => intervals.length > 1);
+  return { direction, mergePrefix: merged ? first : undefined };
+}
+
+/** The conjuncts the bounds leave unenforced, as one filter (undefined: nothing left). */
+export function residualOf(analysis: FilterAnalysis, covered: Set<number>): Doc | undefined {
+  const left = analysis.conjuncts.filter((_, i) => !covered.has(i)).map((c) => c.filter);
+  if (left.length === 0) return undefined;
+  if (left.length === 1) return left[0];
+  const paths = left.map((filter) => Object.keys(filter)[0]);
+  if (new Set(paths).size === paths.length && !paths.includes('$and'))
+    return Object.assign({}, ...left) as Doc;
+  return { $and: left };
+}
+
+/** A stable text of a plan's shape, for explain's `queryHash`. */
+export function shapeOf(plan: QueryPlan): string {
+  const shape = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(shape)
+      : value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype
+        ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, shape(inner)]))
+        : typeof value;
+  return canonicalKey({ filter: shape(plan.filter ?? {}), sort: plan.sort ?? [] });
+}
