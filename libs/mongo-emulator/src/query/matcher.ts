@@ -1,14 +1,44 @@
-import { Query } from 'mingo';
+import { Context } from 'mingo/core';
+import * as accumulatorOperators from 'mingo/operators/accumulator';
+import * as expressionOperators from 'mingo/operators/expression';
+import * as pipelineOperators from 'mingo/operators/pipeline';
+import * as projectionOperators from 'mingo/operators/projection';
+import * as queryOperators from 'mingo/operators/query';
+import * as windowOperators from 'mingo/operators/window';
+import { Query } from 'mingo/query';
 import { MongoCommandError } from '../errors';
 import { jsonSchemaValidator } from './json-schema';
+import { cacheKeyOf } from './cache-key';
 import { queryContext, rewriteTypeOperators } from './type-operator';
-import { isPlainObject, toView, type Doc, type Value } from './values';
+import { isPlainObject, toView, type Doc } from './values';
 
 export interface Matcher {
   test(view: Doc): boolean;
-  /** An equality (or `$in` of equalities) on one top-level field, usable with an index. */
-  equality?: { field: string; values: Value[] };
 }
+
+const MATCH_ALL: Matcher = { test: () => true };
+
+/**
+ * Operator tables built once: mingo's own wrapper would merge every table into a fresh context
+ * for each query, which cost more than the rest of a point query. Filters without `$expr` need
+ * only the query operators, which are cheap to copy.
+ */
+const FILTER_CONTEXT = Context.from(Context.init({ query: queryOperators }), queryContext);
+const EXPRESSION_FILTER_CONTEXT = Context.from(
+  Context.init({
+    accumulator: accumulatorOperators,
+    expression: expressionOperators,
+    pipeline: pipelineOperators,
+    projection: projectionOperators,
+    query: queryOperators,
+    window: windowOperators,
+  }),
+  queryContext,
+);
+
+const CACHE_LIMIT = 1000;
+/** Compiled filters by their exact text (least recently used dropped first). */
+const compiled = new Map<string, Matcher>();
 
 /** Maps mingo's exceptions to the errors MongoDB gives for the same bad input. */
 export function translateMingoError(error: unknown): MongoCommandError {
@@ -23,20 +53,42 @@ export function translateMingoError(error: unknown): MongoCommandError {
   return new MongoCommandError('BadValue', message);
 }
 
+/**
+ * Compiles a filter (stored form) into a predicate over document views. Compiled filters are
+ * cached by their exact text unless they read variables or evaluate expressions (`$expr` may
+ * read `$$NOW`, which a cached query would freeze).
+ */
 export function compileFilter(filter: unknown, variables?: Doc): Matcher {
-  if (filter === undefined || filter === null) return { test: () => true };
+  if (filter === undefined || filter === null) return MATCH_ALL;
   if (!isPlainObject(filter))
     throw new MongoCommandError(
       'TypeMismatch',
       "BSON field 'filter' is the wrong type, expected type 'object'",
     );
   const view = rewriteTypeOperators(toView(filter)) as Doc;
-  if (Object.keys(view).length === 0) return { test: () => true };
+  if (Object.keys(view).length === 0) return MATCH_ALL;
+  const expressions = usesExpressions(view);
+  const key = variables || expressions ? undefined : cacheKeyOf(view);
+  const cached = key === undefined ? undefined : compiled.get(key);
+  if (cached) {
+    compiled.delete(key!);
+    compiled.set(key!, cached);
+    return cached;
+  }
+  const matcher = compileView(view, expressions, variables);
+  if (key !== undefined) {
+    compiled.set(key, matcher);
+    if (compiled.size > CACHE_LIMIT) compiled.delete(compiled.keys().next().value as string);
+  }
+  return matcher;
+}
+
+function compileView(view: Doc, expressions: boolean, variables?: Doc): Matcher {
   let query: Query;
   try {
     query = new Query(view, {
       jsonSchemaValidator,
-      context: queryContext,
+      context: expressions ? EXPRESSION_FILTER_CONTEXT : FILTER_CONTEXT,
       ...(variables ? { variables: toView(variables) as Doc } : {}),
     });
   } catch (error) {
@@ -50,31 +102,15 @@ export function compileFilter(filter: unknown, variables?: Doc): Matcher {
         throw translateMingoError(error);
       }
     },
-    equality: equalityOf(view),
   };
 }
 
-function isIndexableScalar(value: Value): boolean {
-  return (
-    !Array.isArray(value) &&
-    !(value instanceof RegExp) &&
-    !(isPlainObject(value) && Object.keys(value).some((key) => key.startsWith('$')))
-  );
-}
-
-function equalityOf(filter: Doc): Matcher['equality'] {
-  const fields = Object.keys(filter).filter((field) => !field.startsWith('$'));
-  const ordered = fields.includes('_id')
-    ? ['_id', ...fields.filter((field) => field !== '_id')]
-    : fields;
-  for (const field of ordered) {
-    const condition = filter[field];
-    if (isIndexableScalar(condition)) return { field, values: [condition] };
-    if (!isPlainObject(condition)) continue;
-    if ('$eq' in condition && isIndexableScalar(condition.$eq))
-      return { field, values: [condition.$eq] };
-    if (Array.isArray(condition.$in) && condition.$in.every(isIndexableScalar))
-      return { field, values: condition.$in };
+/** Whether a filter holds `$expr` or `$where` anywhere (they evaluate expressions). */
+function usesExpressions(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(usesExpressions);
+  if (!isPlainObject(value)) return false;
+  for (const key of Object.keys(value)) {
+    if (key === '$expr' || key === '$where' || usesExpressions(value[key])) return true;
   }
-  return undefined;
+  return false;
 }
