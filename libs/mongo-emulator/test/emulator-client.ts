@@ -3,6 +3,7 @@ import { MongoClient, type Db, type MongoClientOptions } from 'mongodb';
 
 /** A driver client on a fresh emulator, and the database a spec file works in. */
 export interface EmulatorClient {
+  uri: string;
   client: MongoClient;
   db: Db;
 }
@@ -20,6 +21,7 @@ export function useEmulatorClient(
 
   beforeAll(async () => {
     emulator = await MongoEmulator.start(options.emulator);
+    connected.uri = emulator.uri;
     connected.client = await MongoClient.connect(emulator.uri, options.client);
     connected.db = connected.client.db(dbName);
   });

@@ -10,8 +10,8 @@ export interface PushedCount {
 export interface PushedDown {
   /** What the query layer selects: the leading `$match`, `$sort`, `$skip` and `$limit`. */
   select: SelectOptions;
-  /** Whether any stage was taken over (so the source is planned as a query). */
-  planned: boolean;
+  /** How many leading stages the query runs (not counting a counting stage). */
+  taken: number;
   count?: PushedCount;
   /** The stages left for the aggregation engine. */
   rest: Doc[];
@@ -54,8 +54,7 @@ export function pushDown(stages: Doc[], hint: unknown, variables?: Doc): PushedD
     position += 1;
   }
   const count = countStage(stages[position]);
-  if (count) position += 1;
-  return { select, planned: position > 0, count, rest: stages.slice(position) };
+  return { select, taken: position, count, rest: stages.slice(count ? position + 1 : position) };
 }
 
 function isCount(value: unknown, least: number): boolean {

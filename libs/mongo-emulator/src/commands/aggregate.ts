@@ -51,7 +51,7 @@ export function pipelineSource(context: CommandContext, stages: Doc[]) {
     context.command.aggregate !== 1 && typeof context.command.aggregate === 'string';
   const pushed = onCollection
     ? pushDown(stages, context.command.hint, context.variables)
-    : { select: {}, planned: false, rest: stages };
+    : { select: {}, taken: 0, rest: stages };
   const access = onCollection ? context.access() : undefined;
   const plan = access ? planSelect(access, pushed.select, pushed.count !== undefined) : undefined;
   return { pushed, access, plan };

@@ -12,7 +12,7 @@ import {
 import { indexValuesAt } from '../storage/paths';
 import type { CommandContext } from './context';
 import { countPlan } from '../plan/executor';
-import { planSelect, selectDocuments } from './select';
+import { planSelect, selectDocuments, type SelectOptions } from './select';
 import type { CommandTable } from './types';
 
 const DEFAULT_FIRST_BATCH = 101;
@@ -48,7 +48,8 @@ export function openCursor(
   return { cursor: { firstBatch, id: cursor.id, ns: namespace }, ok: 1 };
 }
 
-function find(context: CommandContext): Document {
+/** What a find command selects (checking the types of its filter, projection and sort). */
+export function findSelection(context: CommandContext): SelectOptions {
   const command = context.command;
   for (const field of ['filter', 'projection', 'sort'] as const) {
     if (command[field] !== undefined && !isPlainObject(command[field])) {
@@ -58,17 +59,22 @@ function find(context: CommandContext): Document {
       );
     }
   }
-  const rawLimit = command.limit === undefined ? 0 : numberOf(command.limit);
-  const singleBatch = command.singleBatch === true || rawLimit < 0;
-  const limit = Math.abs(rawLimit);
-  const entries = selectDocuments(context.access(), {
+  return {
     filter: command.filter,
     sort: command.sort,
     skip: command.skip,
-    limit,
+    limit: command.limit === undefined ? 0 : Math.abs(numberOf(command.limit)),
     hint: command.hint,
     variables: context.variables,
-  });
+  };
+}
+
+function find(context: CommandContext): Document {
+  const command = context.command;
+  const selection = findSelection(context);
+  const singleBatch =
+    command.singleBatch === true || (command.limit !== undefined && numberOf(command.limit) < 0);
+  const entries = selectDocuments(context.access(), selection);
   const project = compileProjection(command.projection, command.filter);
   const documents = entries.map((entry) => (project ? project(entry.doc) : entry.doc));
   const batchSize = batchSizeOf(command.batchSize, DEFAULT_FIRST_BATCH);
@@ -112,19 +118,19 @@ function killCursors(context: CommandContext): Document {
   return { cursorsKilled, cursorsNotFound, cursorsAlive: [], cursorsUnknown: [], ok: 1 };
 }
 
+/** What a count command selects (its query, skip, limit and hint). */
+export function countSelection(command: Document): SelectOptions {
+  return {
+    filter: command.query,
+    skip: command.skip,
+    limit: command.limit === undefined ? 0 : Math.abs(numberOf(command.limit)),
+    hint: command.hint,
+  };
+}
+
 function count(context: CommandContext): Document {
-  const command = context.command;
-  const limit = command.limit === undefined ? 0 : Math.abs(numberOf(command.limit));
   const access = context.access();
-  const plain = !command.query && !command.skip && !limit && command.hint === undefined;
-  if (plain && !access.inTransaction && !access.isView) {
-    return { n: access.collection?.size ?? 0, ok: 1 };
-  }
-  const plan = planSelect(
-    access,
-    { filter: command.query, skip: command.skip, limit, hint: command.hint },
-    true,
-  );
+  const plan = planSelect(access, countSelection(context.command), true);
   return { n: countPlan(access, plan).n, ok: 1 };
 }
 

@@ -2,6 +2,7 @@ import { adminCommands } from './admin';
 import { aggregateCommands } from './aggregate';
 import { readCommands } from './crud-read';
 import { writeCommands } from './crud-write';
+import { explainCommands } from './explain';
 import { failPointCommands } from './failpoints';
 import { findAndModifyCommands } from './find-and-modify';
 import { handshakeCommands } from './handshake';
@@ -19,6 +20,7 @@ export const commandTable: CommandTable = {
   ...indexCommands,
   ...transactionCommands,
   ...failPointCommands,
+  ...explainCommands,
 };
 
 /** Write commands whose effect a retry with the same lsid + txnNumber must not repeat. */

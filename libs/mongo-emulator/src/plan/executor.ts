@@ -16,6 +16,8 @@ export interface ExecutionStats {
   matched: number;
   /** Documents fed to an in-memory sort. */
   sorted: number;
+  /** What a count counted (counts return no documents). */
+  counted: number;
   nReturned: number;
   millis: number;
 }
@@ -27,6 +29,7 @@ export function emptyStats(): ExecutionStats {
     dupsDropped: 0,
     matched: 0,
     sorted: 0,
+    counted: 0,
     nReturned: 0,
     millis: 0,
   };
@@ -62,13 +65,15 @@ export function countPlan(access: CollectionAccess, plan: QueryPlan, stats = emp
     const scan = plan.access;
     total = access.countKeys(scan.index, scan.boxes, plan.delta);
     stats.keysExamined = total;
+  } else if (plan.countable) {
+    total = access.countAll(plan.delta);
   } else {
     const wanted = plan.limit > 0 ? plan.skip + plan.limit : Infinity;
     total = 0;
     for (const _entry of filtered(access, plan, stats)) if (++total >= wanted) break;
   }
   const n = Math.max(0, Math.min(total - plan.skip, plan.limit > 0 ? plan.limit : Infinity));
-  stats.nReturned = n;
+  stats.counted = n;
   stats.millis = performance.now() - started;
   return { n, stats };
 }

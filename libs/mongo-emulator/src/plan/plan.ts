@@ -49,8 +49,13 @@ export interface QueryPlan {
   analysis?: FilterAnalysis;
   /** The filter as given (stored form). */
   filter?: Doc;
-  /** Whether counting index keys answers a count (no fetch, no repeated documents). */
+  /**
+   * Whether a count needs no documents: keys within bounds that cover the filter (no repeated
+   * documents), or a collection scan without filter (the number of documents).
+   */
   countable: boolean;
   /** The transaction's differences from the committed state the indexes hold. */
   delta?: ReaderDelta;
+  /** The other index plans the planner weighed (explain's `rejectedPlans`). */
+  rejected?: QueryPlan[];
 }

@@ -67,30 +67,39 @@ export function planQuery(access: CollectionAccess, request: PlanRequest): Query
   if (collection && !access.isView && simpleId !== undefined)
     return plan({ access: { kind: 'idhack', id: simpleId }, sortProvided: true });
   const analysis = analyzeFilter(request.filter);
-  const scanAll = (direction: 1 | -1) =>
-    plan({
+  const scanAll = (direction: 1 | -1) => {
+    const residual = residualOf(analysis, new Set());
+    return plan({
       access: { kind: 'collscan', direction },
       analysis,
-      residual: residualOf(analysis, new Set()),
+      residual,
       sortProvided: false,
+      countable: residual === undefined,
       delta: access.delta(),
     });
+  };
   if (!collection || access.isView) return scanAll(1);
   const hint = resolveHint(collection, request.hint);
   if (hint && 'natural' in hint) return scanAll(hint.natural);
   const delta = access.delta();
   const candidates = candidatesFor(access, analysis, request, sort, delta, hint);
-  const best = candidates.sort(byPreference)[0];
+  const [best, ...others] = candidates.sort(byPreference);
   if (!best) return scanAll(1);
-  return plan({
-    access: best.scan,
-    analysis,
-    residual: best.residual,
-    sortProvided: best.sortProvided,
-    countable:
-      !best.residual && !best.scan.multikey && best.scan.boxes.every((box) => !box.accepts),
-    delta,
-  });
+  const planOf = (candidate: Candidate) =>
+    plan({
+      access: candidate.scan,
+      analysis,
+      residual: candidate.residual,
+      sortProvided: candidate.sortProvided,
+      countable:
+        !candidate.residual &&
+        !candidate.scan.multikey &&
+        candidate.scan.boxes.every((box) => !box.accepts),
+      delta,
+    });
+  const chosen = planOf(best);
+  if (others.length > 0) chosen.rejected = others.map(planOf);
+  return chosen;
 }
 
 /** The `_id` of a filter that is exactly one `_id` equality on a plain value (IDHACK). */

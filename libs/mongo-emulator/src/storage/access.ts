@@ -185,6 +185,18 @@ export class CollectionAccess {
     return count;
   }
 
+  /** Number of documents this reader sees. */
+  countAll(delta: ReaderDelta | undefined): number {
+    const collection = this.collection;
+    if (this.isView) return [...this.scan()].length;
+    let count = collection?.size ?? 0;
+    for (const [id, entry] of delta?.entries ?? []) {
+      if (collection?.head(id)?.doc) count -= 1;
+      if (entry) count += 1;
+    }
+    return count;
+  }
+
   /** Per field of the index: whether some document this reader sees holds an array there. */
   multikeyFields(index: Index, delta: ReaderDelta | undefined): boolean[] {
     const own = delta?.multikeyFields(index);

@@ -1,0 +1,221 @@
+import type { Collection, Document } from 'mongodb';
+import mongoose from 'mongoose';
+import { useEmulatorClient } from './emulator-client';
+
+interface Product {
+  _id: number;
+  category: string;
+  priceCents: number;
+  tags: string[];
+  sku?: string;
+}
+
+const SIZE = 400;
+
+function product(id: number): Product {
+  return {
+    _id: id,
+    category: `c${id % 4}`,
+    priceCents: 100 + ((id * 37) % 1000),
+    tags: [`t${id % 3}`, `t${(id + 1) % 3}`],
+    ...(id % 2 === 0 ? { sku: `S${id}` } : {}),
+  };
+}
+
+/** The stages of a plan from the root down, following `inputStage`. */
+function stagesOf(plan: Document): Document[] {
+  const stages: Document[] = [];
+  for (let stage: Document | undefined = plan; stage; stage = stage.inputStage) stages.push(stage);
+  return stages;
+}
+
+function names(plan: Document): string[] {
+  return stagesOf(plan).map((stage) => stage.stage as string);
+}
+
+describe('explain', () => {
+  const mongo = useEmulatorClient('explain');
+  let products: Collection<Product>;
+
+  beforeAll(async () => {
+    products = mongo.db.collection<Product>('products');
+    await products.createIndex({ category: 1, priceCents: -1 });
+    await products.createIndex({ tags: 1 });
+    await products.insertMany(Array.from({ length: SIZE }, (_, id) => product(id)));
+  });
+
+  it('reports the index walk of a range + sort + skip + limit and stops after skip + limit', async () => {
+    const cursor = products
+      .find({ category: 'c1', priceCents: { $lte: 900 } })
+      .sort({ priceCents: -1 })
+      .skip(5)
+      .limit(10);
+    const explained = await cursor.explain('executionStats');
+    const { winningPlan } = explained.queryPlanner;
+    expect(names(winningPlan)).toEqual(['LIMIT', 'SKIP', 'FETCH', 'IXSCAN']);
+    expect(stagesOf(winningPlan)[3]).toMatchObject({
+      indexName: 'category_1_priceCents_-1',
+      keyPattern: { category: 1, priceCents: -1 },
+      direction: 'forward',
+      isMultiKey: false,
+      indexBounds: { category: ['["c1", "c1"]'], priceCents: ['[900, -inf.0]'] },
+    });
+    const found = await products
+      .find({ category: 'c1', priceCents: { $lte: 900 } })
+      .sort({ priceCents: -1 })
+      .skip(5)
+      .limit(10)
+      .toArray();
+    expect(explained.executionStats).toMatchObject({ nReturned: found.length });
+    expect(explained.executionStats.totalKeysExamined).toBeLessThanOrEqual(16);
+    expect(explained.executionStats.totalDocsExamined).toBeLessThanOrEqual(16);
+  });
+
+  it('walks backwards for the opposite order and merges point ranges for an $in', async () => {
+    const backward = await products
+      .find({ category: 'c2' })
+      .sort({ priceCents: 1 })
+      .explain('queryPlanner');
+    expect(stagesOf(backward.queryPlanner.winningPlan)[1]).toMatchObject({
+      stage: 'IXSCAN',
+      direction: 'backward',
+      indexBounds: { category: ['["c2", "c2"]'], priceCents: ['[MinKey, MaxKey]'] },
+    });
+    const merged = await products
+      .find({ category: { $in: ['c1', 'c3'] } })
+      .sort({ priceCents: -1 })
+      .limit(3)
+      .explain('queryPlanner');
+    expect(names(merged.queryPlanner.winningPlan)).toEqual(['LIMIT', 'FETCH', 'SORT_MERGE']);
+  });
+
+  it('reports a collection scan and a blocking sort when no index fits', async () => {
+    const explained = await products
+      .find({ sku: { $exists: true } })
+      .sort({ sku: 1 })
+      .limit(5)
+      .explain('executionStats');
+    const plan = explained.queryPlanner.winningPlan;
+    expect(names(plan)).toEqual(['SORT', 'COLLSCAN']);
+    expect(plan).toMatchObject({ sortPattern: { sku: 1 }, limitAmount: 5 });
+    expect(plan.inputStage).toMatchObject({ filter: { sku: { $exists: true } } });
+    expect(explained.executionStats).toMatchObject({
+      nReturned: 5,
+      totalKeysExamined: 0,
+      totalDocsExamined: SIZE,
+    });
+  });
+
+  it('looks documents up by _id with IDHACK and flags multikey indexes', async () => {
+    const byId = await products.find({ _id: 7 }).explain('queryPlanner');
+    expect(byId.queryPlanner.winningPlan).toEqual({ stage: 'IDHACK' });
+    const byTag = await products.find({ tags: 't1' }).explain('queryPlanner');
+    expect(stagesOf(byTag.queryPlanner.winningPlan)[1]).toMatchObject({
+      stage: 'IXSCAN',
+      isMultiKey: true,
+      multiKeyPaths: { tags: ['tags'] },
+    });
+  });
+
+  it('counts index keys for a covered count and the documents for an empty filter', async () => {
+    const count = await mongo.db.command({
+      explain: { count: 'products', query: { category: 'c1', priceCents: { $gte: 500 } } },
+      verbosity: 'executionStats',
+    });
+    const expected = await products.countDocuments({ category: 'c1', priceCents: { $gte: 500 } });
+    expect(names(count.queryPlanner.winningPlan)).toEqual(['COUNT', 'COUNT_SCAN']);
+    expect(count.queryPlanner.winningPlan.inputStage.indexBounds).toEqual({
+      startKey: { category: 'c1', priceCents: Infinity },
+      startKeyInclusive: true,
+      endKey: { category: 'c1', priceCents: 500 },
+      endKeyInclusive: true,
+    });
+    expect(count.executionStats).toMatchObject({ totalDocsExamined: 0 });
+    expect(count.executionStats.executionStages).toMatchObject({ nCounted: expected });
+    const all = await mongo.db.command({
+      explain: { count: 'products', query: {} },
+      verbosity: 'queryPlanner',
+    });
+    expect(all.queryPlanner.winningPlan).toEqual({ stage: 'RECORD_STORE_FAST_COUNT' });
+  });
+
+  it('explains a countDocuments aggregation as a count scan before the $group', async () => {
+    const explained = await products
+      .aggregate([{ $match: { category: 'c3' } }, { $group: { _id: 1, n: { $sum: 1 } } }])
+      .explain('executionStats');
+    const [cursor, group] = explained.stages as Document[];
+    expect(names(cursor.$cursor.queryPlanner.winningPlan)).toEqual(['COUNT', 'COUNT_SCAN']);
+    expect(group).toEqual({ $group: { _id: 1, n: { $sum: 1 } } });
+  });
+
+  it('explains an aggregation served entirely by the query layer like a find', async () => {
+    const explained = await products
+      .aggregate([{ $match: { category: 'c0' } }, { $sort: { priceCents: -1 } }, { $limit: 2 }])
+      .explain('queryPlanner');
+    expect(names(explained.queryPlanner.winningPlan)).toEqual(['LIMIT', 'FETCH', 'IXSCAN']);
+  });
+
+  it('explains distinct, update and delete without writing anything', async () => {
+    const distinct = await mongo.db.command({
+      explain: { distinct: 'products', key: 'priceCents', query: { category: 'c2' } },
+      verbosity: 'queryPlanner',
+    });
+    expect(names(distinct.queryPlanner.winningPlan)).toEqual(['FETCH', 'IXSCAN']);
+    const update = await mongo.db.command({
+      explain: {
+        update: 'products',
+        updates: [{ q: { category: 'c2' }, u: { $set: { priceCents: 1 } }, multi: true }],
+      },
+      verbosity: 'executionStats',
+    });
+    expect(names(update.queryPlanner.winningPlan)).toEqual(['UPDATE', 'FETCH', 'IXSCAN']);
+    expect(update.executionStats.executionStages).toMatchObject({
+      nMatched: SIZE / 4,
+      nWouldModify: SIZE / 4,
+    });
+    const remove = await mongo.db.command({
+      explain: { delete: 'products', deletes: [{ q: { _id: { $lt: 10 } }, limit: 0 }] },
+      verbosity: 'executionStats',
+    });
+    expect(names(remove.queryPlanner.winningPlan)).toEqual(['DELETE', 'FETCH', 'IXSCAN']);
+    expect(remove.executionStats.executionStages).toMatchObject({ nWouldDelete: 10 });
+    expect(await products.countDocuments({ priceCents: 1 })).toBe(0);
+    expect(await products.countDocuments()).toBe(SIZE);
+  });
+
+  it('defaults to allPlansExecution and rejects an unknown verbosity', async () => {
+    const explained = await products.find({ category: 'c1' }).explain();
+    expect(explained.executionStats).toMatchObject({ allPlansExecution: [] });
+    expect(explained).toMatchObject({
+      explainVersion: '1',
+      command: { find: 'products', filter: { category: 'c1' } },
+      serverInfo: { version: '7.0.14' },
+      ok: 1,
+    });
+    await expect(
+      mongo.db.command({ explain: { find: 'products' }, verbosity: 'everything' }),
+    ).rejects.toMatchObject({ code: 2 });
+  });
+
+  it("answers Mongoose's Query#explain", async () => {
+    const connection = await mongoose
+      .createConnection(mongo.uri, { dbName: 'explain' })
+      .asPromise();
+    try {
+      const Model = connection.model(
+        'Product',
+        new mongoose.Schema({ _id: Number, category: String, priceCents: Number }),
+        'products',
+      );
+      const explained = await Model.find({ category: 'c1' })
+        .sort({ priceCents: -1 })
+        .limit(3)
+        .explain('executionStats');
+      const [result] = (Array.isArray(explained) ? explained : [explained]) as Document[];
+      expect(names(result.queryPlanner.winningPlan)).toEqual(['LIMIT', 'FETCH', 'IXSCAN']);
+      expect(result.executionStats.nReturned).toBe(3);
+    } finally {
+      await connection.close();
+    }
+  });
+});
