@@ -1,1 +1,2 @@
+export { COMMAND_TIMING_CHANNEL, type CommandTiming } from './diagnostics';
 export { MongoEmulator, type MongoEmulatorOptions } from './emulator';

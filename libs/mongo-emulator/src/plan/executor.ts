@@ -4,7 +4,7 @@ import { canonicalKey, type Value } from '../query/values';
 import type { CollectionAccess, DocEntry, ScanKey } from '../storage/access';
 import { compareKeyValues } from '../storage/index-keys';
 import type { KeyBox } from '../storage/index';
-import type { IndexScan, QueryPlan } from './plan';
+import type { IdLookup, IndexScan, QueryPlan } from './plan';
 
 /** What running a plan took, for explain's executionStats. */
 export interface ExecutionStats {
@@ -42,6 +42,7 @@ export function emptyStats(): ExecutionStats {
  */
 export function executePlan(access: CollectionAccess, plan: QueryPlan, stats = emptyStats()) {
   const started = performance.now();
+  if (plan.access.kind === 'idhack') return lookUp(access, plan, stats, started);
   const matches = filtered(access, plan, stats);
   const wanted = plan.limit > 0 ? plan.skip + plan.limit : Infinity;
   let taken: DocEntry[];
@@ -53,6 +54,16 @@ export function executePlan(access: CollectionAccess, plan: QueryPlan, stats = e
   else taken = take(matches, wanted);
   const entries = taken.slice(plan.skip, wanted);
   stats.nReturned = entries.length;
+  stats.millis = performance.now() - started;
+  return { entries, stats };
+}
+
+/** IDHACK: at most one document, straight from the `_id` map. */
+function lookUp(access: CollectionAccess, plan: QueryPlan, stats: ExecutionStats, started: number) {
+  const entry = access.entryById(canonicalKey((plan.access as IdLookup).id));
+  stats.keysExamined = 1;
+  const entries = entry ? [entry] : [];
+  stats.docsExamined = stats.matched = stats.nReturned = entries.length;
   stats.millis = performance.now() - started;
   return { entries, stats };
 }
