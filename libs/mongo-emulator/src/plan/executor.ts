@@ -1,9 +1,10 @@
 import { compileFilter, type Matcher } from '../query/matcher';
 import { SortKeys } from '../query/sort';
-import { canonicalKey, type Value } from '../query/values';
+import { canonicalKey, type Doc, type Value } from '../query/values';
 import type { CollectionAccess, DocEntry, ScanKey } from '../storage/access';
-import { compareKeyValues } from '../storage/index-keys';
+import { compareKeyValues, keysAtPath } from '../storage/index-keys';
 import type { KeyBox } from '../storage/index';
+import { intervalsContain, type Interval } from './intervals';
 import type { IdLookup, IndexScan, QueryPlan } from './plan';
 
 /** What running a plan took, for explain's executionStats. */
@@ -89,11 +90,21 @@ export function countPlan(access: CollectionAccess, plan: QueryPlan, stats = emp
   return { n, stats };
 }
 
+/**
+ * Documents that pass the filter's unenforced part: exact conditions are checked on the
+ * document's key values (whatever their operands, nothing to compile), the rest by the matcher.
+ */
 function* filtered(access: CollectionAccess, plan: QueryPlan, stats: ExecutionStats) {
-  const matcher: Matcher | undefined = plan.residual
-    ? compileFilter(plan.residual, plan.variables)
+  const matcher: Matcher | undefined = plan.matcherFilter
+    ? compileFilter(plan.matcherFilter, plan.variables)
     : undefined;
+  const checks = plan.keyChecks?.map((predicate) => ({
+    parts: predicate.path.split('.'),
+    intervals: predicate.intervals,
+  }));
   for (const entry of candidates(access, plan, stats)) {
+    if (checks && !checks.every((check) => holdsKeyIn(entry.doc, check.parts, check.intervals)))
+      continue;
     if (matcher && !matcher.test(entry.view)) continue;
     stats.matched += 1;
     yield entry;
@@ -178,6 +189,10 @@ function* mergedKeys(access: CollectionAccess, scan: IndexScan, plan: QueryPlan)
     yield heads[next].value as ScanKey;
     heads[next] = walks[next].next();
   }
+}
+
+function holdsKeyIn(doc: Doc, parts: string[], intervals: Interval[]): boolean {
+  return keysAtPath(doc, parts).values.some((value) => intervalsContain(intervals, value));
 }
 
 function samePrefix(a: Value[], b: Value[], length: number): boolean {

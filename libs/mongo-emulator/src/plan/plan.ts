@@ -3,7 +3,7 @@ import type { Doc, Value } from '../query/values';
 import type { Index, KeyBox } from '../storage/index';
 import type { ReaderDelta } from '../storage/reader-delta';
 import type { Interval } from './intervals';
-import type { FilterAnalysis } from './predicates';
+import type { FilterAnalysis, PathPredicate } from './predicates';
 
 /** Read the collection in natural order (backwards for `$natural: -1`). */
 export interface CollectionScan {
@@ -36,8 +36,14 @@ export type AccessPath = CollectionScan | IdLookup | IndexScan;
 /** How a query runs: where documents come from, what filters them, how they are ordered. */
 export interface QueryPlan {
   access: AccessPath;
-  /** The part of the filter the access path does not enforce (stored form). */
+  /** The part of the filter the access path does not enforce, as a filter (stored form). */
   residual?: Doc;
+  /**
+   * The same part split for evaluation: conditions checked on the document's key values
+   * (exact ones: equality, `$in`, ranges on plain values), and the rest, for the matcher.
+   */
+  keyChecks?: PathPredicate[];
+  matcherFilter?: Doc;
   variables?: Doc;
   sort?: SortSpec;
   /** Whether the access path already yields documents in sort order. */

@@ -30,7 +30,7 @@ export interface PlanRequest {
 
 interface Candidate {
   scan: IndexScan;
-  residual?: Doc;
+  residual: Residual;
   sortProvided: boolean;
   cost: number;
   boundedFields: number;
@@ -51,6 +51,8 @@ export function planQuery(access: CollectionAccess, request: PlanRequest): Query
       filter: request.filter,
       analysis: fields.analysis,
       residual: fields.residual,
+      keyChecks: fields.keyChecks,
+      matcherFilter: fields.matcherFilter,
       variables: request.variables,
       sort,
       sortProvided: fields.sortProvided,
@@ -72,9 +74,9 @@ export function planQuery(access: CollectionAccess, request: PlanRequest): Query
     return plan({
       access: { kind: 'collscan', direction },
       analysis,
-      residual,
+      ...residual,
       sortProvided: false,
-      countable: residual === undefined,
+      countable: residual.residual === undefined,
       delta: access.delta(),
     });
   };
@@ -89,10 +91,10 @@ export function planQuery(access: CollectionAccess, request: PlanRequest): Query
     plan({
       access: candidate.scan,
       analysis,
-      residual: candidate.residual,
+      ...candidate.residual,
       sortProvided: candidate.sortProvided,
       countable:
-        !candidate.residual &&
+        !candidate.residual.residual &&
         !candidate.scan.multikey &&
         candidate.scan.boxes.every((box) => !box.accepts),
       delta,
@@ -163,7 +165,7 @@ function candidatesFor(
       scan,
       residual,
       sortProvided,
-      cost: costOf(keys, residual !== undefined, sortProvided, request),
+      cost: costOf(keys, residual.residual !== undefined, sortProvided, request),
       boundedFields: bounds.fields.filter((intervals) => !isFull(intervals)).length,
     });
   }
@@ -181,7 +183,7 @@ function costOf(keys: number, filtered: boolean, sortProvided: boolean, request:
 function byPreference(a: Candidate, b: Candidate): number {
   return (
     a.cost - b.cost ||
-    Number(a.residual !== undefined) - Number(b.residual !== undefined) ||
+    Number(a.residual.residual !== undefined) - Number(b.residual.residual !== undefined) ||
     Number(b.sortProvided) - Number(a.sortProvided) ||
     b.boundedFields - a.boundedFields ||
     a.scan.index.fields.length - b.scan.index.fields.length
@@ -222,15 +224,29 @@ function sortOrder(
   return { direction, mergePrefix: merged ? first : undefined };
 }
 
-/** The conjuncts the bounds leave unenforced, as one filter (undefined: nothing left). */
-export function residualOf(analysis: FilterAnalysis, covered: Set<number>): Doc | undefined {
-  const left = analysis.conjuncts.filter((_, i) => !covered.has(i)).map((c) => c.filter);
-  if (left.length === 0) return undefined;
-  if (left.length === 1) return left[0];
-  const paths = left.map((filter) => Object.keys(filter)[0]);
+/** What the bounds leave unenforced, as a filter and split for evaluation. */
+type Residual = Pick<QueryPlan, 'residual' | 'keyChecks' | 'matcherFilter'>;
+
+export function residualOf(analysis: FilterAnalysis, covered: Set<number>): Residual {
+  const left = analysis.conjuncts.filter((_, i) => !covered.has(i));
+  if (left.length === 0) return {};
+  const checked = left.filter((c) => c.complete && c.predicates.every((p) => p.exact));
+  const matched = left.filter((c) => !checked.includes(c));
+  return {
+    residual: filterOf(left.map((c) => c.filter)),
+    keyChecks: checked.length > 0 ? checked.flatMap((c) => c.predicates) : undefined,
+    matcherFilter: filterOf(matched.map((c) => c.filter)),
+  };
+}
+
+/** Conjuncts as one filter: merged when their paths differ, else under `$and`. */
+function filterOf(conjuncts: Doc[]): Doc | undefined {
+  if (conjuncts.length === 0) return undefined;
+  if (conjuncts.length === 1) return conjuncts[0];
+  const paths = conjuncts.map((filter) => Object.keys(filter)[0]);
   if (new Set(paths).size === paths.length && !paths.includes('$and'))
-    return Object.assign({}, ...left) as Doc;
-  return { $and: left };
+    return Object.assign({}, ...conjuncts) as Doc;
+  return { $and: conjuncts };
 }
 
 /** A stable text of a plan's shape, for explain's `queryHash`. */
