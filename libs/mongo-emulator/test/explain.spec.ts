@@ -183,6 +183,17 @@ describe('explain', () => {
     expect(await products.countDocuments()).toBe(SIZE);
   });
 
+  it('leaves conditions on strings to the filter under a collation', async () => {
+    const collated = await products
+      .find({ category: 'c1', priceCents: { $gt: 500 } })
+      .collation({ locale: 'en', strength: 2 })
+      .sort({ priceCents: -1 })
+      .explain('queryPlanner');
+    const plan = collated.queryPlanner.winningPlan;
+    expect(names(plan)).toEqual(['SORT', 'COLLSCAN']);
+    expect(plan.inputStage.filter).toEqual({ category: 'c1', priceCents: { $gt: 500 } });
+  });
+
   it('defaults to allPlansExecution and rejects an unknown verbosity', async () => {
     const explained = await products.find({ category: 'c1' }).explain();
     expect(explained.executionStats).toMatchObject({ allPlansExecution: [] });

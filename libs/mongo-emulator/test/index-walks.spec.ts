@@ -73,7 +73,7 @@ async function expectSameSetAsMingo(
   const expected = new Query(query.filter)
     .find(documents)
     .all()
-    .map((doc) => doc._id as number)
+    .map((doc) => (doc as RandomDoc)._id)
     .sort((x, y) => x - y);
   const found = await ids(collection, { ...query, sort: {}, skip: 0, limit: 0 }, NATURAL);
   expect({ filter: query.filter, ids: found }).toEqual({ filter: query.filter, ids: expected });

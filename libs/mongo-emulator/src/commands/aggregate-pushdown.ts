@@ -28,7 +28,12 @@ function single(stage: Doc | undefined, name: string): unknown {
  * order), into a planned query as MongoDB does, so they run on indexes; a following
  * `$count`, or `$group` on a constant with only `{$sum: 1}`, becomes a count of the query.
  */
-export function pushDown(stages: Doc[], hint: unknown, variables?: Doc): PushedDown {
+export function pushDown(
+  stages: Doc[],
+  hint: unknown,
+  variables?: Doc,
+  collation?: unknown,
+): PushedDown {
   let position = 0;
   const matches: Doc[] = [];
   for (let match = single(stages[0], '$match'); isPlainObject(match);) {
@@ -36,7 +41,7 @@ export function pushDown(stages: Doc[], hint: unknown, variables?: Doc): PushedD
     position += 1;
     match = single(stages[position], '$match');
   }
-  const select: SelectOptions = { hint, variables };
+  const select: SelectOptions = { hint, variables, collation };
   if (matches.length > 0) select.filter = matches.length === 1 ? matches[0] : { $and: matches };
   const sort = single(stages[position], '$sort');
   if (isPlainObject(sort)) {

@@ -50,7 +50,7 @@ export function pipelineSource(context: CommandContext, stages: Doc[]) {
   const onCollection =
     context.command.aggregate !== 1 && typeof context.command.aggregate === 'string';
   const pushed = onCollection
-    ? pushDown(stages, context.command.hint, context.variables)
+    ? pushDown(stages, context.command.hint, context.variables, context.command.collation)
     : { select: {}, taken: 0, rest: stages };
   const access = onCollection ? context.access() : undefined;
   const plan = access ? planSelect(access, pushed.select, pushed.count !== undefined) : undefined;

@@ -66,6 +66,7 @@ export function findSelection(context: CommandContext): SelectOptions {
     limit: command.limit === undefined ? 0 : Math.abs(numberOf(command.limit)),
     hint: command.hint,
     variables: context.variables,
+    collation: command.collation,
   };
 }
 
@@ -125,6 +126,7 @@ export function countSelection(command: Document): SelectOptions {
     skip: command.skip,
     limit: command.limit === undefined ? 0 : Math.abs(numberOf(command.limit)),
     hint: command.hint,
+    collation: command.collation,
   };
 }
 
@@ -141,7 +143,10 @@ function distinct(context: CommandContext): Document {
       'TypeMismatch',
       "BSON field 'distinct.key' is missing but a required field",
     );
-  const entries = selectDocuments(context.access(), { filter: context.command.query });
+  const entries = selectDocuments(context.access(), {
+    filter: context.command.query,
+    collation: context.command.collation,
+  });
   const seen = new Map<string, Value>();
   for (const entry of entries) {
     for (const value of indexValuesAt(entry.doc, key)) {

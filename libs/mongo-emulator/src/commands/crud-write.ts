@@ -54,6 +54,7 @@ async function update(context: CommandContext): Promise<Document> {
         arrayFilters: spec.arrayFilters,
         sort: spec.sort,
         hint: spec.hint,
+        collation: spec.collation,
       },
       { bypassValidation, variables: context.variables },
     );
@@ -81,14 +82,10 @@ async function remove(context: CommandContext): Promise<Document> {
         'FailedToParse',
         `The limit field in delete objects must be 0 or 1. Got ${limit}`,
       );
-    n += deleteDocuments(
-      access,
-      spec.q,
-      limit === 0,
-      context.variables,
-      undefined,
-      spec.hint,
-    ).length;
+    n += deleteDocuments(access, spec.q, limit === 0, context.variables, {
+      hint: spec.hint,
+      collation: spec.collation,
+    }).length;
   });
   return withWriteErrors({ n, ok: 1 }, writeErrors);
 }

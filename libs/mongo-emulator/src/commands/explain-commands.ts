@@ -104,7 +104,10 @@ function count(context: CommandContext, run: boolean): ExplainBody {
 
 function distinct(context: CommandContext, run: boolean): ExplainBody {
   const access = context.access();
-  const plan = planSelect(access, { filter: context.command.query });
+  const plan = planSelect(access, {
+    filter: context.command.query,
+    collation: context.command.collation,
+  });
   return explainPlan(
     context,
     plan,
@@ -146,7 +149,7 @@ function firstStatement(context: CommandContext, field: string): Doc {
 function explainWrite(
   context: CommandContext,
   run: boolean,
-  target: { filter: unknown; sort?: unknown; multi: boolean; hint?: unknown },
+  target: { filter: unknown; sort?: unknown; multi: boolean; hint?: unknown; collation?: unknown },
   write: { update?: unknown; upsert?: boolean; arrayFilters?: unknown },
 ): ExplainBody {
   const access = context.access();
@@ -155,6 +158,7 @@ function explainWrite(
     sort: target.sort,
     limit: target.multi ? 0 : 1,
     hint: target.hint,
+    collation: target.collation,
     variables: context.variables,
   });
   let outcome: Doc = {};
@@ -194,7 +198,12 @@ function update(context: CommandContext, run: boolean): ExplainBody {
   return explainWrite(
     context,
     run,
-    { filter: statement.q, multi: statement.multi === true, hint: statement.hint },
+    {
+      filter: statement.q,
+      multi: statement.multi === true,
+      hint: statement.hint,
+      collation: statement.collation,
+    },
     {
       update: statement.u,
       upsert: statement.upsert === true,
@@ -206,12 +215,24 @@ function update(context: CommandContext, run: boolean): ExplainBody {
 function remove(context: CommandContext, run: boolean): ExplainBody {
   const statement = firstStatement(context, 'deletes');
   const multi = statement.limit === undefined || numberOf(statement.limit) === 0;
-  return explainWrite(context, run, { filter: statement.q, multi, hint: statement.hint }, {});
+  const target = {
+    filter: statement.q,
+    multi,
+    hint: statement.hint,
+    collation: statement.collation,
+  };
+  return explainWrite(context, run, target, {});
 }
 
 function findAndModify(context: CommandContext, run: boolean): ExplainBody {
   const command = context.command;
-  const target = { filter: command.query, sort: command.sort, multi: false, hint: command.hint };
+  const target = {
+    filter: command.query,
+    sort: command.sort,
+    multi: false,
+    hint: command.hint,
+    collation: command.collation,
+  };
   if (command.remove === true) return explainWrite(context, run, target, {});
   return explainWrite(context, run, target, {
     update: command.update,

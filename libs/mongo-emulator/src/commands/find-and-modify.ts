@@ -40,7 +40,11 @@ async function findAndModify(context: CommandContext): Promise<Document> {
   const shape = (doc: Doc | undefined) => (doc ? (project ? project(doc) : doc) : null);
   if (remove) {
     const [deleted] = await withLockWait(() =>
-      deleteDocuments(access, command.query, false, context.variables, command.sort, command.hint),
+      deleteDocuments(access, command.query, false, context.variables, {
+        sort: command.sort,
+        hint: command.hint,
+        collation: command.collation,
+      }),
     );
     return { lastErrorObject: { n: deleted ? 1 : 0 }, value: shape(deleted?.doc), ok: 1 };
   }
@@ -55,6 +59,7 @@ async function findAndModify(context: CommandContext): Promise<Document> {
         arrayFilters: command.arrayFilters,
         sort: command.sort,
         hint: command.hint,
+        collation: command.collation,
       },
       { bypassValidation: command.bypassDocumentValidation === true, variables: context.variables },
     ),

@@ -13,6 +13,7 @@ export interface SelectOptions {
   limit?: number;
   hint?: unknown;
   variables?: Doc;
+  collation?: unknown;
 }
 
 export function nonNegative(value: unknown, field: string): number {
@@ -45,6 +46,7 @@ export function planSelect(
     limit: options.limit ?? 0,
     hint: options.hint,
     variables: options.variables,
+    collation: options.collation,
     countOnly,
   });
 }

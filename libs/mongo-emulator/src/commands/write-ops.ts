@@ -52,6 +52,7 @@ export interface UpdateSpec {
   arrayFilters?: unknown;
   sort?: unknown;
   hint?: unknown;
+  collation?: unknown;
 }
 
 export interface UpdateOutcome {
@@ -62,15 +63,21 @@ export interface UpdateOutcome {
   after?: Doc;
 }
 
+/** How a write finds its targets: sort (single writes), hint and collation of the statement. */
+export interface TargetOptions {
+  sort?: unknown;
+  hint?: unknown;
+  collation?: unknown;
+}
+
 export function findTargets(
   access: CollectionAccess,
   filter: unknown,
   multi: boolean,
   variables?: Doc,
-  sort?: unknown,
-  hint?: unknown,
+  options: TargetOptions = {},
 ): DocEntry[] {
-  return selectDocuments(access, { filter, sort, limit: multi ? 0 : 1, variables, hint });
+  return selectDocuments(access, { filter, limit: multi ? 0 : 1, variables, ...options });
 }
 
 /** Applies one update statement; returns counts and, for single updates, before/after. */
@@ -90,14 +97,11 @@ export function updateDocuments(
     filter: spec.filter,
     variables: options.variables,
   };
-  const targets = findTargets(
-    access,
-    spec.filter,
-    spec.multi === true,
-    options.variables,
-    spec.sort,
-    spec.hint,
-  );
+  const targets = findTargets(access, spec.filter, spec.multi === true, options.variables, {
+    sort: spec.sort,
+    hint: spec.hint,
+    collation: spec.collation,
+  });
   const changes = targets.map((entry) => ({
     entry,
     doc: applyUpdate(entry.doc, spec.update, updateOptions),
@@ -134,10 +138,9 @@ export function deleteDocuments(
   filter: unknown,
   multi: boolean,
   variables?: Doc,
-  sort?: unknown,
-  hint?: unknown,
+  options: TargetOptions = {},
 ): DocEntry[] {
-  const targets = findTargets(access, filter, multi, variables, sort, hint);
+  const targets = findTargets(access, filter, multi, variables, options);
   access.assertWritable(targets.map((entry) => entry.id));
   for (const entry of targets) access.remove(entry.id);
   return targets;

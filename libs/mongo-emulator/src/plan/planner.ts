@@ -24,6 +24,8 @@ export interface PlanRequest {
   limit?: number;
   hint?: unknown;
   variables?: Doc;
+  /** A collation other than `simple`: strings then compare by it, not as index keys do. */
+  collation?: unknown;
   /** Only the number of matches is wanted (no documents, no order). */
   countOnly?: boolean;
 }
@@ -45,6 +47,7 @@ interface Candidate {
  */
 export function planQuery(access: CollectionAccess, request: PlanRequest): QueryPlan {
   const sort = request.sort?.length ? request.sort : undefined;
+  const collated = isCollated(request.collation);
   const plan = (fields: Pick<QueryPlan, 'access' | 'sortProvided'> & Partial<QueryPlan>) => {
     const built: QueryPlan = {
       access: fields.access,
@@ -68,7 +71,7 @@ export function planQuery(access: CollectionAccess, request: PlanRequest): Query
     request.hint === undefined && !request.skip ? simpleIdOf(request.filter) : undefined;
   if (collection && !access.isView && simpleId !== undefined)
     return plan({ access: { kind: 'idhack', id: simpleId }, sortProvided: true });
-  const analysis = analyzeFilter(request.filter);
+  const analysis = analyzeFilter(request.filter, collated);
   const scanAll = (direction: 1 | -1) => {
     const residual = residualOf(analysis, new Set());
     return plan({
@@ -84,7 +87,7 @@ export function planQuery(access: CollectionAccess, request: PlanRequest): Query
   const hint = resolveHint(collection, request.hint);
   if (hint && 'natural' in hint) return scanAll(hint.natural);
   const delta = access.delta();
-  const candidates = candidatesFor(access, analysis, request, sort, delta, hint);
+  const candidates = candidatesFor(access, analysis, request, sort, delta, hint, collated);
   const [best, ...others] = candidates.sort(byPreference);
   if (!best) return scanAll(1);
   const planOf = (candidate: Candidate) =>
@@ -102,6 +105,10 @@ export function planQuery(access: CollectionAccess, request: PlanRequest): Query
   const chosen = planOf(best);
   if (others.length > 0) chosen.rejected = others.map(planOf);
   return chosen;
+}
+
+function isCollated(collation: unknown): boolean {
+  return isPlainObject(collation) && collation.locale !== 'simple';
 }
 
 /** The `_id` of a filter that is exactly one `_id` equality on a plain value (IDHACK). */
@@ -126,6 +133,7 @@ function candidatesFor(
   sort: SortSpec | undefined,
   delta: QueryPlan['delta'],
   hint: HintChoice | undefined,
+  collated: boolean,
 ): Candidate[] {
   const forced = hint && 'index' in hint ? hint.index : undefined;
   const indexes = forced ? [forced] : access.collection!.allIndexes();
@@ -142,9 +150,11 @@ function candidatesFor(
     const multikey = access.multikeyFields(index, delta);
     const bounds = boundsFor(index, analysis, multikey);
     const { boxes, pointFields } = keyBoxes(index, bounds.fields);
-    const order = sort
-      ? sortOrder(index, bounds.fields, sort, multikey, pointFields)
-      : { direction: 1 as const };
+    const order = !sort
+      ? { direction: 1 as const }
+      : collated
+        ? undefined
+        : sortOrder(index, bounds.fields, sort, multikey, pointFields);
     if (!forced) {
       if (isFull(bounds.fields[0]) && !(sort && order)) continue;
       if (index.sparse && !excludesMissing(bounds.fields)) continue;

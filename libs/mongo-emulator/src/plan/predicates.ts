@@ -29,10 +29,14 @@ export interface FilterAnalysis {
 
 const RANGE_OPERATORS = new Set(['$gt', '$gte', '$lt', '$lte']);
 
-/** Splits a filter (stored, typed form) into its conjuncts and the bounds each path allows. */
-export function analyzeFilter(filter: Doc | undefined): FilterAnalysis {
+/**
+ * Splits a filter (stored, typed form) into its conjuncts and the bounds each path allows.
+ * Under a collation (`collated`), strings compare by it rather than by code points, so
+ * conditions on strings (or documents holding them) are left to the matcher.
+ */
+export function analyzeFilter(filter: Doc | undefined, collated = false): FilterAnalysis {
   const conjuncts: Conjunct[] = [];
-  flatten(filter ?? {}, conjuncts);
+  flatten(filter ?? {}, conjuncts, collated);
   const byPath = new Map<string, PathPredicate[]>();
   for (const conjunct of conjuncts) {
     for (const predicate of conjunct.predicates) {
@@ -44,19 +48,19 @@ export function analyzeFilter(filter: Doc | undefined): FilterAnalysis {
   return { conjuncts, byPath };
 }
 
-function flatten(filter: Doc, out: Conjunct[]): void {
+function flatten(filter: Doc, out: Conjunct[], collated: boolean): void {
   for (const [key, value] of Object.entries(filter)) {
     if (key === '$and' && Array.isArray(value) && value.length > 0 && value.every(isPlainObject)) {
-      for (const member of value) flatten(member, out);
+      for (const member of value) flatten(member, out, collated);
       continue;
     }
-    out.push(conjunctOf(key, value, out.length));
+    out.push(conjunctOf(key, value, out.length, collated));
   }
 }
 
-function conjunctOf(path: string, condition: Value, index: number): Conjunct {
+function conjunctOf(path: string, condition: Value, index: number, collated: boolean): Conjunct {
   const filter = { [path]: condition };
-  if (path.startsWith('$') || !isIndexablePath(path))
+  if (path.startsWith('$') || !isIndexablePath(path) || (collated && holdsString(condition)))
     return { filter, complete: false, predicates: [] };
   if (isOperatorObject(condition)) {
     const predicates: PathPredicate[] = [];
@@ -70,6 +74,12 @@ function conjunctOf(path: string, condition: Value, index: number): Conjunct {
   }
   const predicate = equalityPredicate(path, [condition], index);
   return { filter, complete: predicate !== undefined, predicates: predicate ? [predicate] : [] };
+}
+
+function holdsString(value: Value): boolean {
+  if (typeof value === 'string') return true;
+  if (Array.isArray(value)) return value.some(holdsString);
+  return isPlainObject(value) && Object.values(value).some(holdsString);
 }
 
 function isIndexablePath(path: string): boolean {
