@@ -77,7 +77,14 @@ export function findTargets(
   variables?: Doc,
   options: TargetOptions = {},
 ): DocEntry[] {
-  return selectDocuments(access, { filter, limit: multi ? 0 : 1, variables, ...options });
+  return selectDocuments(access, {
+    filter,
+    limit: multi ? 0 : 1,
+    variables,
+    sort: options.sort,
+    hint: options.hint,
+    collation: options.collation,
+  });
 }
 
 /** Applies one update statement; returns counts and, for single updates, before/after. */

@@ -48,14 +48,17 @@ interface Candidate {
 export function planQuery(access: CollectionAccess, request: PlanRequest): QueryPlan {
   const sort = request.sort?.length ? request.sort : undefined;
   const collated = isCollated(request.collation);
-  const plan = (fields: Pick<QueryPlan, 'access' | 'sortProvided'> & Partial<QueryPlan>) => {
+  const plan = (
+    fields: Pick<QueryPlan, 'access' | 'sortProvided'> &
+      Partial<Pick<QueryPlan, 'analysis' | 'countable' | 'delta'>> & { left?: Residual },
+  ) => {
     const built: QueryPlan = {
       access: fields.access,
       filter: request.filter,
       analysis: fields.analysis,
-      residual: fields.residual,
-      keyChecks: fields.keyChecks,
-      matcherFilter: fields.matcherFilter,
+      residual: fields.left?.residual,
+      keyChecks: fields.left?.keyChecks,
+      matcherFilter: fields.left?.matcherFilter,
       variables: request.variables,
       sort,
       sortProvided: fields.sortProvided,
@@ -68,18 +71,20 @@ export function planQuery(access: CollectionAccess, request: PlanRequest): Query
   };
   const collection = access.collection;
   const simpleId =
-    request.hint === undefined && !request.skip ? simpleIdOf(request.filter) : undefined;
+    request.hint === undefined && !request.skip && !collated
+      ? simpleIdOf(request.filter)
+      : undefined;
   if (collection && !access.isView && simpleId !== undefined)
     return plan({ access: { kind: 'idhack', id: simpleId }, sortProvided: true });
   const analysis = analyzeFilter(request.filter, collated);
   const scanAll = (direction: 1 | -1) => {
-    const residual = residualOf(analysis, new Set());
+    const left = residualOf(analysis, new Set());
     return plan({
       access: { kind: 'collscan', direction },
       analysis,
-      ...residual,
+      left,
       sortProvided: false,
-      countable: residual.residual === undefined,
+      countable: left.residual === undefined,
       delta: access.delta(),
     });
   };
@@ -94,7 +99,7 @@ export function planQuery(access: CollectionAccess, request: PlanRequest): Query
     plan({
       access: candidate.scan,
       analysis,
-      ...candidate.residual,
+      left: candidate.residual,
       sortProvided: candidate.sortProvided,
       countable:
         !candidate.residual.residual &&

@@ -6,12 +6,18 @@ import type { Transaction } from '../session/transaction';
 import { ID_INDEX_NAME, type Collection } from './collection';
 import type { Engine } from './engine';
 import type { Index, KeyBox } from './index';
-import { deltaKeysIn, mergeKeys, ReaderDelta, type DocEntry, type ScanKey } from './reader-delta';
+import {
+  deltaKeysIn,
+  mergeKeys,
+  PROVISIONAL_RECORD_IDS,
+  provisionalRecordId,
+  readerDeltaOf,
+  type DocEntry,
+  type ReaderDelta,
+  type ScanKey,
+} from './reader-delta';
 
 export type { DocEntry, ScanKey } from './reader-delta';
-
-/** Record ids of documents a transaction inserts: after every committed one, in write order. */
-const PROVISIONAL_RECORD_IDS = 2 ** 52;
 
 /** Thrown by a plain write that touches a document a running transaction holds. */
 export class LockedByTransaction extends Error {
@@ -69,7 +75,7 @@ export class CollectionAccess {
     if (pending?.has(id)) {
       const doc = pending.get(id);
       if (!doc) return undefined;
-      const rid = collection?.head(id)?.rid ?? this.provisionalRecordId(id);
+      const rid = collection?.head(id)?.rid ?? provisionalRecordId(collection, pending, id);
       return { id, doc, view: toView(doc) as Doc, rid };
     }
     const version =
@@ -79,45 +85,13 @@ export class CollectionAccess {
       : undefined;
   }
 
-  private provisionalRecordId(id: string): number {
-    let rid = PROVISIONAL_RECORD_IDS;
-    for (const pendingId of this.txn?.writes.get(this.namespace)?.keys() ?? []) {
-      if (pendingId === id) return rid;
-      if (!this.collection?.head(pendingId)) rid += 1;
-    }
-    return rid;
-  }
-
   get isView(): boolean {
     return typeof this.collection?.options.viewOn === 'string';
   }
 
   /** How this reader's view differs from the committed state, or undefined if it does not. */
   delta(): ReaderDelta | undefined {
-    const txn = this.txn;
-    if (!txn) return undefined;
-    const pending = txn.writes.get(this.namespace);
-    const collection = this.collection;
-    const changed = collection !== undefined && collection.lastWriteTs > txn.snapshotTs;
-    if (!pending?.size && !changed) return undefined;
-    const entries = new Map<string, DocEntry | null>();
-    let provisional = PROVISIONAL_RECORD_IDS;
-    for (const [id, doc] of pending ?? []) {
-      const rid = collection?.head(id)?.rid ?? provisional++;
-      entries.set(id, doc ? { id, doc, view: toView(doc) as Doc, rid } : null);
-    }
-    if (changed) {
-      for (const id of collection.recentlyWritten()) {
-        const head = collection.head(id);
-        if (entries.has(id) || !head || head.ts <= txn.snapshotTs) continue;
-        const version = collection.at(id, txn.snapshotTs);
-        entries.set(
-          id,
-          version ? { id, doc: version.doc!, view: version.view!, rid: version.rid } : null,
-        );
-      }
-    }
-    return new ReaderDelta(entries);
+    return this.txn ? readerDeltaOf(this.collection, this.txn, this.namespace) : undefined;
   }
 
   /** Documents in natural order (a view's documents: its pipeline's output). */
@@ -140,11 +114,11 @@ export class CollectionAccess {
         if (entry) yield entry;
       }
     }
-    let provisional = PROVISIONAL_RECORD_IDS;
+    let rid = PROVISIONAL_RECORD_IDS;
     for (const [id, doc] of pending ?? []) {
       if (collection?.head(id)) continue;
-      const rid = provisional++;
       if (doc) yield { id, doc, view: toView(doc) as Doc, rid };
+      rid += 1;
     }
   }
 

@@ -1,5 +1,10 @@
-import type { Doc } from '../query/values';
+import { toView, type Doc } from '../query/values';
+import type { Transaction, WriteSet } from '../session/transaction';
+import type { Collection } from './collection';
 import type { Index, IndexEntry, KeyBox } from './index';
+
+/** Record ids of documents a transaction inserts: after every committed one, in write order. */
+export const PROVISIONAL_RECORD_IDS = 2 ** 52;
 
 export interface DocEntry {
   id: string;
@@ -52,6 +57,52 @@ export class ReaderDelta {
     }
     return fields;
   }
+}
+
+/** The record id a pending insert of `id` has: its place among the transaction's inserts. */
+export function provisionalRecordId(
+  collection: Collection | undefined,
+  pending: WriteSet,
+  id: string,
+): number {
+  let rid = PROVISIONAL_RECORD_IDS;
+  for (const pendingId of pending.keys()) {
+    if (pendingId === id) return rid;
+    if (!collection?.head(pendingId)) rid += 1;
+  }
+  return rid;
+}
+
+/**
+ * A transaction's delta on one namespace: its pending writes, then the snapshot versions of
+ * documents committed after its snapshot. Undefined when it sees the committed state as is.
+ */
+export function readerDeltaOf(
+  collection: Collection | undefined,
+  txn: Transaction,
+  namespace: string,
+): ReaderDelta | undefined {
+  const pending = txn.writes.get(namespace);
+  const changed = collection !== undefined && collection.lastWriteTs > txn.snapshotTs;
+  if (!pending?.size && !changed) return undefined;
+  const entries = new Map<string, DocEntry | null>();
+  let provisional = PROVISIONAL_RECORD_IDS;
+  for (const [id, doc] of pending ?? []) {
+    const rid = collection?.head(id)?.rid ?? provisional++;
+    entries.set(id, doc ? { id, doc, view: toView(doc) as Doc, rid } : null);
+  }
+  if (changed) {
+    for (const id of collection.recentlyWritten()) {
+      const head = collection.head(id);
+      if (entries.has(id) || !head || head.ts <= txn.snapshotTs) continue;
+      const version = collection.at(id, txn.snapshotTs);
+      entries.set(
+        id,
+        version ? { id, doc: version.doc!, view: version.view!, rid: version.rid } : null,
+      );
+    }
+  }
+  return new ReaderDelta(entries);
 }
 
 /** Keys of the delta within the boxes, in walk order. */
