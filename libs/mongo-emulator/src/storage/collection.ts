@@ -116,11 +116,13 @@ export class Collection {
     for (const index of this.indexes.values()) index.keysOf(doc);
   }
 
+  /** Commits a document state (null: deleted); an update keeps `_id`, so its key stays. */
   write(id: string, doc: Doc | null, ts: number): void {
     const previous = this.docs.get(id);
     const before = previous?.doc ?? null;
     const changes: KeyChange[] = [];
-    for (const index of this.allIndexes()) {
+    const idChanges = !before || !doc;
+    for (const index of idChanges ? this.allIndexes() : this.indexes.values()) {
       const change = index.prepare(before, doc);
       if (change) changes.push(change);
     }
