@@ -51,7 +51,8 @@ export function executePlan(access: CollectionAccess, plan: QueryPlan, stats = e
     const all = [...matches];
     stats.sorted = all.length;
     taken = sortedByKeys(all, new SortKeys(plan.sort)).slice(0, wanted);
-  } else if (plan.sort) taken = takeInOrder(matches, new SortKeys(plan.sort), wanted);
+  } else if (plan.sort && !plan.tiesInOrder)
+    taken = takeInOrder(matches, new SortKeys(plan.sort), wanted);
   else taken = take(matches, wanted);
   const entries = taken.slice(plan.skip, wanted);
   stats.nReturned = entries.length;

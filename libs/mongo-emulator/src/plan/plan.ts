@@ -48,6 +48,8 @@ export interface QueryPlan {
   sort?: SortSpec;
   /** Whether the access path already yields documents in sort order. */
   sortProvided: boolean;
+  /** Whether documents tying in that order already come in natural order. */
+  tiesInOrder: boolean;
   skip: number;
   /** 0 = no limit. */
   limit: number;

@@ -30,10 +30,23 @@ export interface PlanRequest {
   countOnly?: boolean;
 }
 
+/** How an index walk yields the requested order. */
+interface SortOrder {
+  direction: 1 | -1;
+  mergePrefix?: number;
+  /**
+   * Whether documents whose sort keys tie already come in natural order: the sort spans the
+   * rest of the key, so ties are equal keys, ordered by record id on a forward walk (or
+   * impossible in a unique index).
+   */
+  tiesInOrder: boolean;
+}
+
 interface Candidate {
   scan: IndexScan;
   residual: Residual;
   sortProvided: boolean;
+  tiesInOrder: boolean;
   cost: number;
   boundedFields: number;
 }
@@ -50,7 +63,9 @@ export function planQuery(access: CollectionAccess, request: PlanRequest): Query
   const collated = isCollated(request.collation);
   const plan = (
     fields: Pick<QueryPlan, 'access' | 'sortProvided'> &
-      Partial<Pick<QueryPlan, 'analysis' | 'countable' | 'delta'>> & { left?: Residual },
+      Partial<Pick<QueryPlan, 'analysis' | 'countable' | 'delta' | 'tiesInOrder'>> & {
+        left?: Residual;
+      },
   ) => {
     const built: QueryPlan = {
       access: fields.access,
@@ -62,6 +77,7 @@ export function planQuery(access: CollectionAccess, request: PlanRequest): Query
       variables: request.variables,
       sort,
       sortProvided: fields.sortProvided,
+      tiesInOrder: fields.tiesInOrder ?? false,
       skip: request.skip ?? 0,
       limit: request.limit ?? 0,
       countable: fields.countable ?? false,
@@ -101,6 +117,7 @@ export function planQuery(access: CollectionAccess, request: PlanRequest): Query
       analysis,
       left: candidate.residual,
       sortProvided: candidate.sortProvided,
+      tiesInOrder: candidate.tiesInOrder,
       countable:
         !candidate.residual.residual &&
         !candidate.scan.multikey &&
@@ -155,8 +172,8 @@ function candidatesFor(
     const multikey = access.multikeyFields(index, delta);
     const bounds = boundsFor(index, analysis, multikey);
     const { boxes, pointFields } = keyBoxes(index, bounds.fields);
-    const order = !sort
-      ? { direction: 1 as const }
+    const order: SortOrder | undefined = !sort
+      ? { direction: 1, tiesInOrder: true }
       : collated
         ? undefined
         : sortOrder(index, bounds.fields, sort, multikey, pointFields);
@@ -180,6 +197,7 @@ function candidatesFor(
       scan,
       residual,
       sortProvided,
+      tiesInOrder: order?.tiesInOrder ?? false,
       cost: costOf(keys, residual.residual !== undefined, sortProvided, request),
       boundedFields: bounds.fields.filter((intervals) => !isFull(intervals)).length,
     });
@@ -217,11 +235,13 @@ function sortOrder(
   sort: SortSpec,
   multikey: boolean[],
   pointFields: number,
-): { direction: 1 | -1; mergePrefix?: number } | undefined {
+): SortOrder | undefined {
+  const fields = index.fields.length;
   const onePoint = (field: number) =>
     field >= 0 && !multikey[field] && bounds[field].length === 1 && isPoint(bounds[field][0]);
   const remaining = sort.filter(([path]) => !onePoint(index.fields.indexOf(path)));
-  if (remaining.length === 0) return { direction: 1 };
+  if (remaining.length === 0)
+    return { direction: 1, tiesInOrder: bounds.every((_, field) => onePoint(field)) };
   const first = index.fields.indexOf(remaining[0][0]);
   if (first < 0 || first > pointFields) return undefined;
   if (bounds.slice(0, first).some((intervals) => !intervals.every(isPoint))) return undefined;
@@ -236,7 +256,12 @@ function sortOrder(
   });
   if (!follows) return undefined;
   const merged = bounds.slice(0, first).some((intervals) => intervals.length > 1);
-  return { direction, mergePrefix: merged ? first : undefined };
+  const coversKey = first + remaining.length === fields;
+  return {
+    direction,
+    mergePrefix: merged ? first : undefined,
+    tiesInOrder: coversKey && (direction === 1 || (index.unique && !merged)),
+  };
 }
 
 /** What the bounds leave unenforced, as a filter and split for evaluation. */
