@@ -112,26 +112,28 @@ function* filtered(access: CollectionAccess, plan: QueryPlan, stats: ExecutionSt
   }
 }
 
-function* candidates(access: CollectionAccess, plan: QueryPlan, stats: ExecutionStats) {
+/** The documents the access path yields, counted as examined. */
+function candidates(
+  access: CollectionAccess,
+  plan: QueryPlan,
+  stats: ExecutionStats,
+): Iterable<DocEntry> {
   const path = plan.access;
   if (path.kind === 'idhack') {
     stats.keysExamined += 1;
     const entry = access.entryById(canonicalKey(path.id));
-    if (entry) {
-      stats.docsExamined += 1;
-      yield entry;
-    }
-    return;
+    stats.docsExamined += entry ? 1 : 0;
+    return entry ? [entry] : [];
   }
-  if (path.kind === 'collscan') {
-    const source = path.direction === 1 ? access.scan() : [...access.scan()].reverse();
-    for (const entry of source) {
-      stats.docsExamined += 1;
-      yield entry;
-    }
-    return;
+  if (path.kind === 'ixscan') return fetched(access, path, plan, stats);
+  return scanned(path.direction === 1 ? access.scan() : [...access.scan()].reverse(), stats);
+}
+
+function* scanned(source: Iterable<DocEntry>, stats: ExecutionStats) {
+  for (const entry of source) {
+    stats.docsExamined += 1;
+    yield entry;
   }
-  yield* fetched(access, path, plan, stats);
 }
 
 function* fetched(

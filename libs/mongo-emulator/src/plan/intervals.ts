@@ -47,6 +47,7 @@ function isEmpty(interval: Interval): boolean {
 
 /** Sorts and merges overlapping intervals into a disjoint ascending list. */
 export function unionOf(intervals: Interval[]): Interval[] {
+  if (intervals.length === 1 && !isEmpty(intervals[0])) return [copyOf(intervals[0])];
   const sorted = intervals
     .filter((interval) => !isEmpty(interval))
     .sort(

@@ -47,6 +47,7 @@ interface Candidate {
   residual: Residual;
   sortProvided: boolean;
   tiesInOrder: boolean;
+  /** Estimated work, weighed only when several indexes apply. */
   cost: number;
   boundedFields: number;
 }
@@ -171,6 +172,7 @@ function candidatesFor(
     }
     const multikey = access.multikeyFields(index, delta);
     const bounds = boundsFor(index, analysis, multikey);
+    if (!forced && !sort && isFull(bounds.fields[0])) continue;
     const { boxes, pointFields } = keyBoxes(index, bounds.fields);
     const order: SortOrder | undefined = !sort
       ? { direction: 1, tiesInOrder: true }
@@ -190,17 +192,21 @@ function candidatesFor(
       multikey: multikey.some(Boolean),
       mergePrefix: order?.mergePrefix,
     };
-    const residual = residualOf(analysis, bounds.covered);
-    const sortProvided = sort === undefined || order !== undefined;
-    const keys = index.countKeys(boxes);
     candidates.push({
       scan,
-      residual,
-      sortProvided,
+      residual: residualOf(analysis, bounds.covered),
+      sortProvided: sort === undefined || order !== undefined,
       tiesInOrder: order?.tiesInOrder ?? false,
-      cost: costOf(keys, residual.residual !== undefined, sortProvided, request),
+      cost: 0,
       boundedFields: bounds.fields.filter((intervals) => !isFull(intervals)).length,
     });
+  }
+  if (candidates.length > 1) {
+    for (const candidate of candidates) {
+      const keys = candidate.scan.index.countKeys(candidate.scan.boxes);
+      const filtered = candidate.residual.residual !== undefined;
+      candidate.cost = costOf(keys, filtered, candidate.sortProvided, request);
+    }
   }
   return candidates;
 }

@@ -175,13 +175,16 @@ export class Index {
   }
 
   /** Keys within the boxes, in index order (`direction` -1 walks them backwards). */
-  *walk(boxes: readonly KeyBox[], direction: 1 | -1): IterableIterator<IndexEntry> {
-    if (direction === 1) {
-      for (const box of boxes) yield* this.tree.ascending(box.start, box.end);
-      return;
-    }
-    for (let i = boxes.length - 1; i >= 0; i--)
-      yield* this.tree.descending(boxes[i].end, boxes[i].start);
+  walk(boxes: readonly KeyBox[], direction: 1 | -1): IterableIterator<IndexEntry> {
+    const inBox = (box: KeyBox) =>
+      direction === 1
+        ? this.tree.ascending(box.start, box.end)
+        : this.tree.descending(box.end, box.start);
+    if (boxes.length === 1) return inBox(boxes[0]);
+    const ordered = direction === 1 ? boxes : [...boxes].reverse();
+    return (function* () {
+      for (const box of ordered) yield* inBox(box);
+    })();
   }
 
   /** Number of keys within the boxes (the boxes must not overlap nor carry `accepts`). */
