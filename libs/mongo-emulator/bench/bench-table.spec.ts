@@ -20,6 +20,8 @@ describe('bench table', () => {
     expect(ratioOf(points, 'findOne by _id', 1_000, 100_000)).toBe(1.2);
     expect(ratioOf(points, 'insertOne', 1_000, 100_000)).toBe(2.5);
     expect(pingMultipleOf(points, 'findOne by _id', 100_000)).toBe(1.5);
+    const measuredRunByRun = [{ operation: 'x', size: 1, microsPerOp: 9, pingMultiple: 1.1 }];
+    expect(pingMultipleOf(measuredRunByRun, 'x', 1)).toBe(1.1);
   });
 
   it('prints point operations beside ping with the emulator time and flags', () => {
