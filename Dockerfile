@@ -1,4 +1,5 @@
-# Kassa API: built with the full toolchain, run with production dependencies only.
+# Kassa API and payment gateway, one image: built with the full toolchain, run with production
+# dependencies only. It runs the API; `node dist/apps/payment-gateway/main.js` runs the gateway.
 
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
@@ -16,5 +17,5 @@ COPY package.json package-lock.json .npmrc ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 USER node
-EXPOSE 3000
+EXPOSE 3000 4000
 CMD ["node", "dist/apps/api/main.js"]

@@ -1,11 +1,11 @@
-/** Unit specs sit beside the code (`*.spec.ts`); end-to-end specs live in `test/` (`*.e2e-spec.ts`). */
+/** Unit specs beside the code (`*.spec.ts`), medium specs in `test/medium/` (`*.medium-spec.ts`), end-to-end specs in `test/` (`*.e2e-spec.ts`). */
 const esmOnly = ['cookie', 'content-disposition', '@fastify/cookie'];
 
 module.exports = {
   rootDir: '.',
   testEnvironment: 'node',
-  testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
-  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test', '<rootDir>/tools'],
+  testRegex: '.*\\.(spec|medium-spec|e2e-spec)\\.ts$',
+  roots: ['<rootDir>/apps', '<rootDir>/bench', '<rootDir>/libs', '<rootDir>/test', '<rootDir>/tools'],
   transform: {
     '^.+\\.(t|j)s$': [
       '@swc/jest',

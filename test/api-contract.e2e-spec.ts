@@ -1,10 +1,20 @@
-import { adminToken, bearer, useAuthTestApp } from './support/auth';
+import { isErrorCode } from '@kassa/common';
+import { adminToken, bearer, useTestApp } from './support/auth';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+interface Parameter {
+  name: string;
+  in: string;
+  example?: unknown;
+}
 
 interface Operation {
   method: Method;
   path: string;
+  operationId: string;
+  tags?: string[];
+  parameters?: Parameter[];
   security?: unknown[];
   requestBody?: unknown;
   responses: Record<string, { content?: Record<string, { example?: unknown; schema?: unknown }> }>;
@@ -43,7 +53,41 @@ const HOSTILE_BODIES: [label: string, body: string, contentType: string][] = [
   ['a wrong content type', 'name=a&price=1', 'text/plain'],
 ];
 
+/** Thousands of requests: generous, so a loaded CI machine does not time them out. */
+const HOSTILE_TIMEOUT_MS = 300_000;
+
 const HOSTILE_QUERY = '?filter[$or][0][a]=1&sort=$natural&page[]=1&limit=1e9&search[$regex]=.*';
+
+/** More shapes a hostile client sends, to one concrete path of every route. */
+const MORE_HOSTILE_BODIES: [label: string, body: string | Buffer, contentType: string][] = [
+  ['deep nesting', `{"name":${'['.repeat(5000)}${']'.repeat(5000)}}`, 'application/json'],
+  [
+    'a huge array',
+    JSON.stringify({ items: Array.from({ length: 100_000 }, (_, i) => i) }),
+    'application/json',
+  ],
+  [
+    'prototype keys',
+    '{"__proto__":{"role":"admin"},"constructor":{"prototype":{"x":1}}}',
+    'application/json',
+  ],
+  [
+    'invalid UTF-8',
+    Buffer.from([0x7b, 0x22, 0x6e, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
+    'application/json',
+  ],
+  [
+    'multipart garbage',
+    Buffer.from('--x\r\nContent-Disposition: form-data; name="file"\r\n\r\n\x00\x01'),
+    'multipart/form-data; boundary=x',
+  ],
+];
+
+const MORE_HOSTILE_QUERIES = [
+  '?__proto__[role]=admin&constructor[prototype][x]=1',
+  `?${'a'.repeat(50)}[${'b'.repeat(50)}]=${'c'.repeat(5000)}`,
+  '?filter[price][gte]=%FF%FE&page=%00',
+];
 
 function operationsOf(document: {
   paths: Record<string, Record<string, Omit<Operation, 'method' | 'path'>>>;
@@ -59,7 +103,7 @@ function concretePaths(template: string): string[] {
 }
 
 describe('the API contract published at /docs-json (e2e)', () => {
-  const suite = useAuthTestApp();
+  const suite = useTestApp();
   let operations: Operation[];
 
   beforeAll(async () => {
@@ -113,27 +157,101 @@ describe('the API contract published at /docs-json (e2e)', () => {
     expect(admitted).toEqual([]);
   });
 
-  it('never answers hostile input with a 5xx and always in the error shape', async () => {
+  it('gives every operation a unique, readable id and files the requirement aliases apart', () => {
+    const ids = operations.map((operation) => operation.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.filter((id) => !/^[a-z][A-Za-z0-9]*$/.test(id))).toEqual([]);
+    for (const operation of operations.filter((op) => /ViaAlias\d+$/.test(op.operationId))) {
+      expect([operation.path, operation.tags]).toEqual([operation.path, ['requirement aliases']]);
+    }
+    expect(ids).toEqual(expect.arrayContaining(['listProducts', 'login', 'getProduct']));
+  });
+
+  it('answers 200 to the documented example of every list route, sent as OpenAPI says', async () => {
     const admin = bearer(await adminToken(suite.testApp.http));
-    const failures: string[] = [];
-    for (const { method, path: template } of operations) {
-      for (const path of concretePaths(template)) {
-        const bodies =
-          method === 'get' || method === 'delete' ? [HOSTILE_BODIES[0]] : HOSTILE_BODIES;
-        for (const [label, body, contentType] of bodies) {
-          for (const authorization of [undefined, admin]) {
-            const url = method === 'get' ? `${path}${HOSTILE_QUERY}` : path;
-            const request = suite.testApp.http[method](url).set('Content-Type', contentType);
-            if (authorization) request.set('Authorization', authorization);
-            const response = await (method === 'get' ? request : request.send(body));
-            const shaped = response.status < 400 || typeof response.body?.error?.code === 'string';
-            if (response.status >= 500 || !shaped) {
-              failures.push(`${method.toUpperCase()} ${path} with ${label}: ${response.status}`);
+    const lists = operations.filter(
+      (operation) =>
+        operation.method === 'get' && operation.parameters?.some((p) => p.name === 'page'),
+    );
+    expect(lists.length).toBeGreaterThanOrEqual(6);
+    const refused: string[] = [];
+    for (const { path, parameters = [] } of lists) {
+      const query = parameters
+        .filter((parameter) => parameter.in === 'query' && parameter.example !== undefined)
+        .map(
+          (parameter) =>
+            `${encodeURIComponent(parameter.name)}=${encodeURIComponent(String(parameter.example))}`,
+        )
+        .join('&');
+      for (const concrete of concretePaths(path).slice(0, 1)) {
+        const response = await suite.testApp.http
+          .get(`${concrete}?${query}`)
+          .set('Authorization', admin);
+        const expected = concrete.includes('0000-4000') ? 404 : 200;
+        if (response.status !== expected) refused.push(`${path}?${query}: ${response.status}`);
+      }
+    }
+    expect(refused).toEqual([]);
+  });
+
+  it(
+    'never answers more hostile shapes with a 5xx, and always with the request id',
+    async () => {
+      const admin = bearer(await adminToken(suite.testApp.http));
+      const failures: string[] = [];
+      for (const { method, path: template } of operations) {
+        const path = concretePaths(template)[0];
+        const attempts =
+          method === 'get'
+            ? MORE_HOSTILE_QUERIES.map((query) => suite.testApp.http.get(`${path}${query}`))
+            : MORE_HOSTILE_BODIES.map(([, body, contentType]) =>
+                suite.testApp.http[method](path).set('Content-Type', contentType).send(body),
+              );
+        for (const attempt of attempts) {
+          const response = await attempt.set('Authorization', admin);
+          const error = response.body?.error;
+          const shaped =
+            response.status < 400 ||
+            (typeof error?.code === 'string' &&
+              isErrorCode(error.code) &&
+              error.requestId === response.headers['x-request-id']);
+          if (response.status >= 500 || !shaped) {
+            failures.push(`${method.toUpperCase()} ${path}: ${response.status}`);
+          }
+        }
+      }
+      expect(failures).toEqual([]);
+    },
+    HOSTILE_TIMEOUT_MS,
+  );
+
+  it(
+    'never answers hostile input with a 5xx, always in the error shape, with catalogued codes',
+    async () => {
+      const admin = bearer(await adminToken(suite.testApp.http));
+      const failures: string[] = [];
+      for (const { method, path: template } of operations) {
+        for (const path of concretePaths(template)) {
+          const bodies =
+            method === 'get' || method === 'delete' ? [HOSTILE_BODIES[0]] : HOSTILE_BODIES;
+          for (const [label, body, contentType] of bodies) {
+            for (const authorization of [undefined, admin]) {
+              const url = method === 'get' ? `${path}${HOSTILE_QUERY}` : path;
+              const request = suite.testApp.http[method](url).set('Content-Type', contentType);
+              if (authorization) request.set('Authorization', authorization);
+              const response = await (method === 'get' ? request : request.send(body));
+              const code: unknown = response.body?.error?.code;
+              const shaped =
+                response.status < 400 || (typeof code === 'string' && isErrorCode(code));
+              if (response.status >= 500 || !shaped) {
+                failures.push(`${method.toUpperCase()} ${path} with ${label}: ${response.status}`);
+              }
             }
           }
         }
       }
-    }
-    expect(failures).toEqual([]);
-  });
+      expect(failures).toEqual([]);
+    },
+    HOSTILE_TIMEOUT_MS,
+  );
 });

@@ -1,17 +1,11 @@
-import {
-  adminToken,
-  bearer,
-  newAccountInput,
-  registerAndVerify,
-  useAuthTestApp,
-} from './support/auth';
+import { adminToken, bearer, newAccountInput, registerAndVerify, useTestApp } from './support/auth';
 
 function fieldsOf(body: { error: { details?: { field: string }[] } }): string[] {
   return (body.error.details ?? []).map((detail) => detail.field).sort();
 }
 
 describe('auth input rules (e2e)', () => {
-  const suite = useAuthTestApp();
+  const suite = useTestApp();
 
   describe('duplicates', () => {
     it.each(['username', 'email'] as const)(
@@ -32,12 +26,14 @@ describe('auth input rules (e2e)', () => {
 
     it('lets exactly one of two simultaneous registrations of a name win', async () => {
       const username = newAccountInput().username;
+      suite.testApp.concurrency.reset();
       const responses = await Promise.all([
         suite.testApp.http.post('/auth/register').send(newAccountInput({ username })),
         suite.testApp.http
           .post('/auth/register')
           .send(newAccountInput({ username: username.toUpperCase() })),
       ]);
+      expect(suite.testApp.concurrency.peak).toBe(2);
       expect(responses.map((response) => response.status).sort()).toEqual([201, 409]);
     });
   });
@@ -148,7 +144,7 @@ describe('auth input rules (e2e)', () => {
 });
 
 describe('hostile input on auth and user routes (e2e)', () => {
-  const suite = useAuthTestApp();
+  const suite = useTestApp();
 
   const routes: [method: 'post' | 'patch' | 'put' | 'delete' | 'get', path: string][] = [
     ['post', '/auth/register'],
@@ -227,7 +223,7 @@ describe('hostile input on auth and user routes (e2e)', () => {
 });
 
 describe('auth rate limit (e2e)', () => {
-  const suite = useAuthTestApp({ RATE_LIMIT_AUTH_PER_MINUTE: '3' });
+  const suite = useTestApp({ env: { RATE_LIMIT_AUTH_PER_MINUTE: '3' }, loginAdmin: false });
 
   it('stops a login brute force with 429 RATE_LIMITED', async () => {
     const attempt = () =>
@@ -237,5 +233,6 @@ describe('auth rate limit (e2e)', () => {
     }
     const blocked = await attempt().expect(429);
     expect(blocked.body.error.code).toBe('RATE_LIMITED');
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
   });
 });

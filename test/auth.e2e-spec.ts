@@ -1,10 +1,4 @@
-import {
-  bearer,
-  loginAs,
-  newAccountInput,
-  registerAndVerify,
-  useAuthTestApp,
-} from './support/auth';
+import { bearer, loginAs, newAccountInput, registerAndVerify, useTestApp } from './support/auth';
 
 function cookiesOf(response: { headers: Record<string, unknown> }): Record<string, string> {
   const header = (response.headers['set-cookie'] as string[] | undefined) ?? [];
@@ -23,7 +17,7 @@ function setCookieLine(response: { headers: Record<string, unknown> }, name: str
 }
 
 describe('auth (e2e)', () => {
-  const suite = useAuthTestApp();
+  const suite = useTestApp();
 
   describe('the whole journey', () => {
     it('registers, verifies the mailed code, logs in, rotates, detects reuse and logs out', async () => {
@@ -96,16 +90,27 @@ describe('auth (e2e)', () => {
         .post('/auth/refresh')
         .send({ refreshToken: rotated.body.refreshToken })
         .expect(401);
+      for (const accessToken of [login.body.accessToken, rotated.body.accessToken]) {
+        const revoked = await http.get('/me').set('Authorization', bearer(accessToken)).expect(401);
+        expect(revoked.body.error.code).toBe('UNAUTHENTICATED');
+      }
 
+      const session = await loginAs(http, input.username, input.password);
+      const refreshed = await http
+        .post('/auth/refresh')
+        .send({ refreshToken: session.refreshToken })
+        .expect(200);
       await http
         .post('/auth/logout')
-        .set('Authorization', bearer(rotated.body.accessToken))
+        .set('Authorization', bearer(refreshed.body.accessToken))
         .expect(204);
-      const afterLogout = await http
-        .get('/me')
-        .set('Authorization', bearer(rotated.body.accessToken))
-        .expect(401);
-      expect(afterLogout.body.error.code).toBe('UNAUTHENTICATED');
+      for (const accessToken of [session.accessToken, refreshed.body.accessToken]) {
+        const afterLogout = await http
+          .get('/me')
+          .set('Authorization', bearer(accessToken))
+          .expect(401);
+        expect(afterLogout.body.error.code).toBe('UNAUTHENTICATED');
+      }
     });
 
     it('stores no password, code or refresh token in clear', async () => {
@@ -297,11 +302,13 @@ describe('auth (e2e)', () => {
       await http.post('/auth/register').send(input).expect(201);
       const code = await suite.smtp.nextCodeFor(input.email);
       const wrong = code === '000000' ? '111111' : '000000';
+      suite.testApp.concurrency.reset();
       const responses = await Promise.all(
         Array.from({ length: 8 }, () =>
           http.post('/auth/verify').send({ email: input.email, code: wrong }),
         ),
       );
+      expect(suite.testApp.concurrency.peak).toBeGreaterThan(1);
       const codes = responses.map((response) => response.body.error.code);
       expect(codes.filter((c) => c === 'VERIFICATION_CODE_INVALID')).toHaveLength(4);
       expect(codes.filter((c) => c === 'VERIFICATION_CODE_LOCKED')).toHaveLength(4);
@@ -351,6 +358,9 @@ describe('auth (e2e)', () => {
         .send({ email: input.email })
         .expect(429);
       expect(response.body.error.code).toBe('RESEND_TOO_SOON');
+      const retryAfter = Number(response.headers['retry-after']);
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(60);
       expect(suite.smtp.pendingFor(input.email)).toHaveLength(0);
     });
 
@@ -374,7 +384,7 @@ describe('auth (e2e)', () => {
 });
 
 describe('auth with no resend cool-down (e2e)', () => {
-  const suite = useAuthTestApp({ VERIFICATION_RESEND_COOLDOWN: '0s' });
+  const suite = useTestApp({ env: { VERIFICATION_RESEND_COOLDOWN: '0s' } });
 
   it('resends a new code that replaces the old one and unlocks a locked code', async () => {
     const { http } = suite.testApp;

@@ -7,6 +7,8 @@ import {
   PRODUCT_LIST_SPEC,
 } from '../apps/api/src/catalog/products/product-list';
 import { NAMED_ENTRY_LIST_SPEC } from '../apps/api/src/catalog/shared/named-entry.service';
+import { PRODUCT_DISCOUNT_LIST_SPEC } from '../apps/api/src/discounts/product-discounts/product-discount-list';
+import { PROMO_CODE_LIST_SPEC } from '../apps/api/src/discounts/promo-codes/promo-code-list';
 import { createTestApp, TestApp, unindexedListPaths } from './support';
 
 interface Whitelist {
@@ -44,9 +46,16 @@ const WHITELISTS: Whitelist[] = [
     spec: PRODUCT_IMAGE_LIST_SPEC,
     equalityKeys: ['metadata.productId'],
   },
+  {
+    name: 'product discounts',
+    collection: 'product_discounts',
+    spec: PRODUCT_DISCOUNT_LIST_SPEC,
+    equalityKeys: [],
+  },
+  { name: 'promo codes', collection: 'promo_codes', spec: PROMO_CODE_LIST_SPEC, equalityKeys: [] },
 ];
 
-describe('catalog list whitelists vs indexes (e2e)', () => {
+describe('list whitelists vs indexes (e2e)', () => {
   let testApp: TestApp;
 
   beforeAll(async () => {

@@ -1,6 +1,5 @@
-import { createTestApp, TestApp } from './support';
-import { adminToken, authTestEnvironment, bearer } from './support/auth';
-import { SmtpSink } from './support/smtp';
+import { TestApp } from './support';
+import { useTestApp } from './support/auth';
 import {
   createBrand,
   createCategory,
@@ -11,21 +10,14 @@ import {
 const ROUNDS = 30;
 
 describe('brand deletion racing product writes (e2e)', () => {
-  let smtp: SmtpSink;
+  const suite = useTestApp();
   let testApp: TestApp;
   let admin: string;
   let categoryId: string;
 
   beforeAll(async () => {
-    smtp = await SmtpSink.start();
-    testApp = await createTestApp({ env: authTestEnvironment(smtp) });
-    admin = bearer(await adminToken(testApp.http));
+    ({ testApp, admin } = suite);
     categoryId = (await createCategory(testApp.http, admin)).id;
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
-    await smtp?.stop();
   });
 
   /** Every live product's brand exists and every brand counts exactly its live products. */
@@ -46,8 +38,10 @@ describe('brand deletion racing product writes (e2e)', () => {
 
   it('a product create and a delete of its brand never both succeed', async () => {
     const outcomes: string[] = [];
+    let overlappedRounds = 0;
     for (let round = 0; round < ROUNDS; round++) {
       const brand = await createBrand(testApp.http, admin);
+      testApp.concurrency.reset();
       const create = testApp.http
         .post('/products')
         .set('Authorization', admin)
@@ -58,7 +52,9 @@ describe('brand deletion racing product writes (e2e)', () => {
           ? await Promise.all([create, remove])
           : (await Promise.all([remove, create])).reverse();
       outcomes.push(`${created.status}/${removed.status}`);
+      if (testApp.concurrency.peak === 2) overlappedRounds += 1;
     }
+    expect(overlappedRounds).toBeGreaterThan(0);
     for (const outcome of outcomes) {
       expect(['201/409', '400/204']).toContain(outcome);
     }
@@ -69,8 +65,10 @@ describe('brand deletion racing product writes (e2e)', () => {
     const home = await createBrand(testApp.http, admin);
     const product = await createProduct(testApp.http, admin, { brandId: home.id, categoryId });
     const outcomes: string[] = [];
+    let overlappedRounds = 0;
     for (let round = 0; round < ROUNDS; round++) {
       const target = await createBrand(testApp.http, admin);
+      testApp.concurrency.reset();
       const move = testApp.http
         .patch(`/products/${product.id}`)
         .set('Authorization', admin)
@@ -81,7 +79,9 @@ describe('brand deletion racing product writes (e2e)', () => {
           ? await Promise.all([move, remove])
           : (await Promise.all([remove, move])).reverse();
       outcomes.push(`${moved.status}/${removed.status}`);
+      if (testApp.concurrency.peak === 2) overlappedRounds += 1;
     }
+    expect(overlappedRounds).toBeGreaterThan(0);
     for (const outcome of outcomes) {
       expect(['200/409', '400/204']).toContain(outcome);
     }

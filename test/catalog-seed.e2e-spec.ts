@@ -1,26 +1,18 @@
 import { buildDemoCatalog } from '../apps/api/src/seed/demo-catalog';
 import { DemoCatalogSeeder } from '../apps/api/src/seed/demo-catalog.seeder';
 import { nameBasedUuid } from '../apps/api/src/seed/deterministic-id';
-import { createTestApp, TestApp } from './support';
-import { adminToken, authTestEnvironment, bearer } from './support/auth';
-import { SmtpSink } from './support/smtp';
+import { TestApp } from './support';
+import { useTestApp } from './support/auth';
 
 describe('demo catalog seed (e2e)', () => {
   const catalog = buildDemoCatalog();
   const activeCount = catalog.products.filter((product) => product.active).length;
-  let smtp: SmtpSink;
+  const suite = useTestApp({ env: { SEED_DEMO: 'true' } });
   let testApp: TestApp;
   let admin: string;
 
   beforeAll(async () => {
-    smtp = await SmtpSink.start();
-    testApp = await createTestApp({ env: { ...authTestEnvironment(smtp), SEED_DEMO: 'true' } });
-    admin = bearer(await adminToken(testApp.http));
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
-    await smtp?.stop();
+    ({ testApp, admin } = suite);
   });
 
   async function brandCounts(): Promise<Record<string, number>> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createTestApp, TestApp } from './support';
-import { adminToken, authTestEnvironment, bearer, registerAndLogin } from './support/auth';
+import { TestApp } from './support';
+import { bearer, registerAndLogin, useTestApp } from './support/auth';
 import { SmtpSink } from './support/smtp';
 import { createProduct, uniqueSuffix } from './factories/catalog.factory';
 
@@ -23,21 +23,15 @@ const RESOURCES: Resource[] = [
 ];
 
 describe('brands and categories (e2e)', () => {
+  const suite = useTestApp();
   let smtp: SmtpSink;
   let testApp: TestApp;
   let admin: string;
   let customer: string;
 
   beforeAll(async () => {
-    smtp = await SmtpSink.start();
-    testApp = await createTestApp({ env: authTestEnvironment(smtp) });
-    admin = bearer(await adminToken(testApp.http));
+    ({ smtp, testApp, admin } = suite);
     customer = bearer((await registerAndLogin(testApp.http, smtp)).accessToken);
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
-    await smtp?.stop();
   });
 
   describe.each(RESOURCES)('$label', ({ collection, itemPaths, createPaths }) => {

@@ -87,9 +87,9 @@ describe('database (e2e)', () => {
 
   describe(TransactionRunner.name, () => {
     it('commits every write of the work and returns its result', async () => {
-      const result = await transactions.run(async (session) => {
-        await widgets.create([widget(1)], { session });
-        await widgets.create([widget(2)], { session });
+      const result = await transactions.run(async () => {
+        await widgets.create([widget(1)]);
+        await widgets.create([widget(2)]);
         return 'done';
       });
       expect(result).toBe('done');
@@ -98,8 +98,8 @@ describe('database (e2e)', () => {
 
     it('rolls every write back when the work throws', async () => {
       await expect(
-        transactions.run(async (session) => {
-          await widgets.create([widget(1)], { session });
+        transactions.run(async () => {
+          await widgets.create([widget(1)]);
           throw new Error('changed my mind');
         }),
       ).rejects.toThrow('changed my mind');
@@ -109,9 +109,9 @@ describe('database (e2e)', () => {
     it('rolls back when a later write violates a unique index', async () => {
       await widgets.create(widget(9));
       await expect(
-        transactions.run(async (session) => {
-          await widgets.create([widget(1)], { session });
-          await widgets.create([{ ...widget(2), sku: 'SKU-9' }], { session });
+        transactions.run(async () => {
+          await widgets.create([widget(1)]);
+          await widgets.create([{ ...widget(2), sku: 'SKU-9' }]);
         }),
       ).rejects.toMatchObject({ code: 11000 });
       expect(await widgets.countDocuments()).toBe(1);

@@ -135,7 +135,6 @@ describe('API frame (e2e)', () => {
       ['an array', '[1, 2]', 'application/json'],
       ['null', 'null', 'application/json'],
       ['a string', '"text"', 'application/json'],
-      ['plain text', 'hello', 'text/plain'],
     ])('answers %s as the body with 400, never 500', async (_kind, body, contentType) => {
       const response = await testApp.http
         .post('/probe/payments')
@@ -144,6 +143,15 @@ describe('API frame (e2e)', () => {
         .expect(400);
       expectErrorShape(response.body, 'VALIDATION_FAILED');
       expect(response.body.error.details).toEqual([{ field: 'body', message: expect.any(String) }]);
+    });
+
+    it('refuses a body that is not JSON with 415', async () => {
+      const response = await testApp.http
+        .post('/probe/payments')
+        .set('Content-Type', 'text/plain')
+        .send('hello')
+        .expect(415);
+      expectErrorShape(response.body, 'UNSUPPORTED_MEDIA_TYPE');
     });
 
     it('validates a request without a body against the DTO', async () => {
@@ -179,8 +187,8 @@ describe('API frame (e2e)', () => {
       const response = await testApp.http.get('/probe/conflict').expect(409);
       expect(response.body).toEqual({
         error: {
-          code: 'ORDER_ALREADY_PAID',
-          message: 'Order is already paid',
+          code: 'IN_USE',
+          message: 'Brand b-1 is still in use',
           requestId: response.headers['x-request-id'],
         },
       });

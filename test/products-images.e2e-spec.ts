@@ -1,30 +1,20 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createTestApp, TestApp } from './support';
-import { adminToken, authTestEnvironment, bearer, registerAndLogin } from './support/auth';
-import { SmtpSink } from './support/smtp';
+import { TestApp } from './support';
+import { bearer, registerAndLogin, useTestApp } from './support/auth';
 import { createProductWithRefs } from './factories/catalog.factory';
 import { gifImage, pngImage } from './factories/image.factory';
 
 const MAX_BYTES = 2 * 1024 * 1024;
 
 describe('product images (e2e)', () => {
-  let smtp: SmtpSink;
+  const suite = useTestApp({ env: { PRODUCT_IMAGE_MAX_BYTES: String(MAX_BYTES) } });
   let testApp: TestApp;
   let admin: string;
   let customer: string;
 
   beforeAll(async () => {
-    smtp = await SmtpSink.start();
-    testApp = await createTestApp({
-      env: { ...authTestEnvironment(smtp), PRODUCT_IMAGE_MAX_BYTES: String(MAX_BYTES) },
-    });
-    admin = bearer(await adminToken(testApp.http));
-    customer = bearer((await registerAndLogin(testApp.http, smtp)).accessToken);
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
-    await smtp?.stop();
+    ({ testApp, admin } = suite);
+    customer = bearer((await registerAndLogin(testApp.http, suite.smtp)).accessToken);
   });
 
   const newProduct = async (overrides = {}) =>
@@ -170,8 +160,8 @@ describe('product images (e2e)', () => {
       expect(await storedChunks(image.id)).toBe(0);
       await testApp.http.get(image.url).set('Authorization', admin).expect(404);
     }
-    const late = await upload(product.id, gifImage()).expect(404);
-    expect(late.body.error.code).toBe('NOT_FOUND');
+    const late = await upload(product.id, gifImage()).expect(409);
+    expect(late.body.error.code).toBe('PRODUCT_ARCHIVED');
   });
 
   it('shows images of an inactive product to admins only, never to shared caches', async () => {

@@ -1,6 +1,5 @@
-import { createTestApp, TestApp } from './support';
-import { adminToken, authTestEnvironment, bearer, registerAndLogin } from './support/auth';
-import { SmtpSink } from './support/smtp';
+import { TestApp } from './support';
+import { bearer, registerAndLogin, useTestApp } from './support/auth';
 import {
   createBrand,
   createCategory,
@@ -10,7 +9,7 @@ import {
 
 describe('product lists (e2e)', () => {
   const tag = uniqueSuffix();
-  let smtp: SmtpSink;
+  const suite = useTestApp();
   let testApp: TestApp;
   let admin: string;
   let customer: string;
@@ -23,10 +22,8 @@ describe('product lists (e2e)', () => {
     body.items.map((item) => item.model.replace(`${tag} `, ''));
 
   beforeAll(async () => {
-    smtp = await SmtpSink.start();
-    testApp = await createTestApp({ env: authTestEnvironment(smtp) });
-    admin = bearer(await adminToken(testApp.http));
-    customer = bearer((await registerAndLogin(testApp.http, smtp)).accessToken);
+    ({ testApp, admin } = suite);
+    customer = bearer((await registerAndLogin(testApp.http, suite.smtp)).accessToken);
     brands.acme = await createBrand(testApp.http, admin, { name: `Acme ${tag}` });
     brands.bolt = await createBrand(testApp.http, admin, { name: `Bolt ${tag}` });
     categories.guitars = await createCategory(testApp.http, admin, { name: `Guitars ${tag}` });
@@ -52,11 +49,6 @@ describe('product lists (e2e)', () => {
       );
       ids[model] = product.id;
     }
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
-    await smtp?.stop();
   });
 
   it('combines a brand-name filter, a price range, search, sort and pagination', async () => {

@@ -1,6 +1,5 @@
-import { createTestApp, TestApp } from './support';
-import { adminToken, authTestEnvironment, bearer } from './support/auth';
-import { SmtpSink } from './support/smtp';
+import { TestApp } from './support';
+import { useTestApp } from './support/auth';
 import {
   createBrand,
   createCategory,
@@ -9,23 +8,16 @@ import {
 } from './factories/catalog.factory';
 
 describe('product prices (e2e)', () => {
-  let smtp: SmtpSink;
+  const suite = useTestApp();
   let testApp: TestApp;
   let admin: string;
   let refs: { brandId: string; categoryId: string };
 
   beforeAll(async () => {
-    smtp = await SmtpSink.start();
-    testApp = await createTestApp({ env: authTestEnvironment(smtp) });
-    admin = bearer(await adminToken(testApp.http));
+    ({ testApp, admin } = suite);
     const brand = await createBrand(testApp.http, admin);
     const category = await createCategory(testApp.http, admin);
     refs = { brandId: brand.id, categoryId: category.id };
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
-    await smtp?.stop();
   });
 
   describe('price history', () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createTestApp, TestApp } from './support';
-import { adminToken, authTestEnvironment, bearer, registerAndLogin } from './support/auth';
+import { TestApp } from './support';
+import { bearer, registerAndLogin, useTestApp } from './support/auth';
 import { SmtpSink } from './support/smtp';
 import {
   createBrand,
@@ -10,6 +10,7 @@ import {
 } from './factories/catalog.factory';
 
 describe('products (e2e)', () => {
+  const suite = useTestApp();
   let smtp: SmtpSink;
   let testApp: TestApp;
   let admin: string;
@@ -19,20 +20,13 @@ describe('products (e2e)', () => {
   let categoryName: string;
 
   beforeAll(async () => {
-    smtp = await SmtpSink.start();
-    testApp = await createTestApp({ env: authTestEnvironment(smtp) });
-    admin = bearer(await adminToken(testApp.http));
+    ({ smtp, testApp, admin } = suite);
     customer = bearer((await registerAndLogin(testApp.http, smtp)).accessToken);
     const brand = await createBrand(testApp.http, admin);
     const category = await createCategory(testApp.http, admin);
     refs = { brandId: brand.id, categoryId: category.id };
     brandName = brand.name;
     categoryName = category.name;
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
-    await smtp?.stop();
   });
 
   describe('admin CRUD', () => {
@@ -183,7 +177,11 @@ describe('products (e2e)', () => {
         .send({ stock: 1 })
         .expect(409);
       expect(change.body.error.code).toBe('PRODUCT_ARCHIVED');
-      await testApp.http.delete(`/products/${product.id}`).set('Authorization', admin).expect(204);
+      const again = await testApp.http
+        .delete(`/products/${product.id}`)
+        .set('Authorization', admin)
+        .expect(409);
+      expect(again.body.error.code).toBe('PRODUCT_ARCHIVED');
       expect((await testApp.http.get(`/brands/${brand.id}`)).body.productCount).toBe(0);
     });
 

@@ -2,36 +2,30 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { AdminSeeder } from '../apps/api/src/users/admin-seeder';
 import { USER_LIST_SPEC } from '../apps/api/src/users/users-list';
 import { UnverifiedUsersPurge } from '../apps/api/src/users/unverified-users.purge';
-import { createTestApp, TestApp, unindexedListPaths } from './support';
+import { TestApp, unindexedListPaths } from './support';
 import {
+  TEST_ADMIN,
+  TestAccount,
   adminToken,
-  authTestEnvironment,
   bearer,
   loginAs,
   newAccountInput,
   registerAndLogin,
   registerAndVerify,
-  TEST_ADMIN,
-  TestAccount,
+  useTestApp,
 } from './support/auth';
 import { SmtpSink } from './support/smtp';
 
 const HOUR_MS = 3_600_000;
 
 describe('user management (e2e)', () => {
+  const suite = useTestApp();
   let smtp: SmtpSink;
   let testApp: TestApp;
   let admin: string;
 
   beforeAll(async () => {
-    smtp = await SmtpSink.start();
-    testApp = await createTestApp({ env: authTestEnvironment(smtp) });
-    admin = bearer(await adminToken(testApp.http));
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
-    await smtp?.stop();
+    ({ smtp, testApp, admin } = suite);
   });
 
   async function promote(account: TestAccount, role: 'admin' | 'support'): Promise<string> {
@@ -342,6 +336,7 @@ describe('user management (e2e)', () => {
       const deputy = await registerAndVerify(http, smtp);
       const deputyAuth = await promote(deputy, 'admin');
 
+      testApp.concurrency.reset();
       const responses = await Promise.all([
         http
           .patch(`/users/${seeded.id}`)
@@ -349,6 +344,7 @@ describe('user management (e2e)', () => {
           .send({ role: 'customer' }),
         http.patch(`/users/${deputy.id}`).set('Authorization', admin).send({ role: 'customer' }),
       ]);
+      expect(testApp.concurrency.peak).toBe(2);
       expect(responses.map((response) => response.status).sort()).toEqual([200, 409]);
       const activeAdmins = await testApp.connection
         .collection('users')

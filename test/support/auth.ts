@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createTestApp, TestApp } from './create-test-app';
+import { Factory } from '../factories/records.factory';
+import { createTestApp, TestApp, TestAppOptions } from './create-test-app';
 import { SmtpSink } from './smtp';
 
 type Http = TestApp['http'];
@@ -21,29 +22,36 @@ export function authTestEnvironment(smtp: SmtpSink): Record<string, string> {
   };
 }
 
-/** The app of an auth spec and the SMTP sink it mails to. */
-export interface AuthTestApp {
-  smtp: SmtpSink;
+/** What an end-to-end spec works with: the app, its mail sink, a factory and the seeded admin. */
+export interface TestSuite {
   testApp: TestApp;
+  smtp: SmtpSink;
+  factory: Factory;
+  /** `Authorization` header value of the seeded {@link TEST_ADMIN}. */
+  admin: string;
 }
 
 /**
- * Registers the hooks of a spec that needs mail: start an SMTP sink and the app mailing to it
- * (with {@link authTestEnvironment} plus `env`) before all tests, close both after all.
+ * The one app setup of end-to-end specs: before all tests, an SMTP sink and the real app mailing
+ * to it with the seeded {@link TEST_ADMIN} (plus `env`), logged in unless `loginAdmin` is false
+ * (a spec that counts auth attempts); after all, both closed. The returned object is filled in
+ * by the time the spec's own `beforeAll` runs.
  */
-export function useAuthTestApp(env: Record<string, string> = {}): AuthTestApp {
-  const suite = {} as AuthTestApp;
-
+export function useTestApp(options: TestAppOptions & { loginAdmin?: boolean } = {}): TestSuite {
+  const suite = {} as TestSuite;
   beforeAll(async () => {
     suite.smtp = await SmtpSink.start();
-    suite.testApp = await createTestApp({ env: { ...authTestEnvironment(suite.smtp), ...env } });
+    suite.testApp = await createTestApp({
+      imports: options.imports,
+      env: { ...authTestEnvironment(suite.smtp), ...options.env },
+    });
+    suite.factory = new Factory(suite.testApp.connection);
+    if (options.loginAdmin !== false) suite.admin = bearer(await adminToken(suite.testApp.http));
   });
-
   afterAll(async () => {
     await suite.testApp?.close();
     await suite.smtp?.stop();
   });
-
   return suite;
 }
 

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Module, Post, Query } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
-import { ConflictError, ListSpec, parseListQuery } from '@kassa/common';
-import { Public } from '../../apps/api/src/auth/decorators/public.decorator';
+import { InUseError, ListSpec, parseListQuery } from '@kassa/common';
+import { Public } from '../../apps/api/src/access/public.decorator';
 import { RequestId } from '../../apps/api/src/http/request-id.decorator';
 import { AuthRateLimit } from '../../apps/api/src/rate-limit/auth-rate-limit.decorator';
 
@@ -55,7 +55,7 @@ class FrameProbeController {
 
   @Get('conflict')
   conflict() {
-    throw new ConflictError('ORDER_ALREADY_PAID', 'Order is already paid');
+    throw new InUseError('Brand', 'b-1');
   }
 
   @Get('fault')

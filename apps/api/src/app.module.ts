@@ -1,15 +1,16 @@
-import { Module } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import { DatabaseModule } from '@kassa/database';
+import { AccessGuard } from './access/access.guard';
+import { AccessModule } from './access/access.module';
 import { AuthModule } from './auth/auth.module';
-import { AccessGuard } from './auth/guards/access.guard';
+import { CartModule } from './cart/cart.module';
 import { CatalogModule } from './catalog/catalog.module';
-import { appConfig, AppConfig } from './config/app.config';
-import { CORE_CONFIGS } from './config/core-configs';
-import { DatabaseConfig, databaseConfig } from './config/database.config';
+import { Configuration } from './config/configuration';
+import { ConfigurationModule } from './config/configuration.module';
+import { DiscountsModule } from './discounts/discounts.module';
 import { HealthModule } from './health/health.module';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { loggerParams } from './http/logging';
@@ -19,31 +20,34 @@ import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { DemoCatalogStartupModule } from './seed/seed.module';
 import { UsersModule } from './users/users.module';
 
-@Module({
-  imports: [
-    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, cache: true, load: CORE_CONFIGS }),
-    LoggerModule.forRootAsync({
-      inject: [appConfig.KEY],
-      useFactory: (app: AppConfig) => loggerParams(app),
-    }),
-    DatabaseModule.forRootAsync({
-      inject: [databaseConfig.KEY],
-      useFactory: (database: DatabaseConfig) => database,
-    }),
-    RateLimitModule,
-    HealthModule,
-    CatalogModule,
-    DemoCatalogStartupModule,
-    ScheduleModule.forRoot(),
-    NotificationsModule,
-    UsersModule,
-    AuthModule,
-  ],
-  providers: [
-    // Guards run in registration order: rate limiting first, then authentication.
-    { provide: APP_GUARD, useClass: RateLimitGuard },
-    { provide: APP_GUARD, useClass: AccessGuard },
-    { provide: APP_FILTER, useClass: ApiExceptionFilter },
-  ],
-})
-export class AppModule {}
+/** The API: the configuration read at start-up, the frame, and every feature module. */
+@Module({})
+export class AppModule {
+  static register(configuration: Configuration): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigurationModule.forRoot(configuration),
+        LoggerModule.forRoot(loggerParams(configuration.app)),
+        DatabaseModule.forRoot(configuration.database),
+        ScheduleModule.forRoot(),
+        RateLimitModule,
+        HealthModule,
+        NotificationsModule,
+        AccessModule,
+        UsersModule,
+        AuthModule,
+        CatalogModule,
+        DiscountsModule,
+        CartModule,
+        DemoCatalogStartupModule,
+      ],
+      providers: [
+        // Guards run in registration order: rate limiting first, then authentication.
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+      ],
+    };
+  }
+}

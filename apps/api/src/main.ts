@@ -1,18 +1,29 @@
 import { Logger } from '@nestjs/common';
+import { AddressInfo } from 'node:net';
 import { createApp } from './bootstrap/create-app';
-import { AppConfig, appConfig } from './config/app.config';
+import { describeListeningAddress, ensurePortIsFree } from './bootstrap/listening';
+import { StartupRefusal } from './bootstrap/startup-refusal';
+import { loadConfiguration } from './config/configuration';
 import { loadEnvFile } from './config/env-file';
 
 async function main(): Promise<void> {
   loadEnvFile();
-  const app = await createApp();
+  const configuration = loadConfiguration(process.env);
+  const { port, host } = configuration.app;
+  await ensurePortIsFree(host, port);
+  const app = await createApp({ configuration });
   app.enableShutdownHooks();
-  const { port, host } = app.get<AppConfig>(appConfig.KEY);
   await app.listen(port, host);
-  new Logger('Main').log(`Kassa API listening on ${await app.getUrl()} (docs at /docs)`);
+  const address = app.getHttpServer().address() as AddressInfo | null;
+  new Logger('Main').log(
+    `Kassa API listening on ${describeListeningAddress(address)} - docs at /docs`,
+  );
 }
 
 main().catch((error: unknown) => {
-  console.error('Kassa API failed to start:', error);
+  console.error(
+    'Kassa API failed to start:',
+    error instanceof StartupRefusal ? error.message : error,
+  );
   process.exit(1);
 });

@@ -1,5 +1,3 @@
-import { ModuleMetadata } from '@nestjs/common';
-
 /** Where Kassa's data lives. */
 export interface DatabaseOptions {
   /** Connection string of a MongoDB deployment; absent → the in-process emulator starts. */
@@ -8,11 +6,13 @@ export interface DatabaseOptions {
   dbName: string;
   /** Under NODE_ENV=production the emulator is refused: a real MongoDB is required. */
   production: boolean;
-}
-
-export interface DatabaseModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
-  inject?: any[];
-  useFactory: (...args: any[]) => DatabaseOptions | Promise<DatabaseOptions>;
+  /**
+   * How long an operation waits for a reachable server before it fails (and the API answers
+   * 503): the database being gone costs a client seconds, not the driver's default 30 s.
+   */
+  serverSelectionTimeoutMs: number;
+  /** Connection attempts at start-up beyond the first (the seed command makes none). */
+  connectRetries: number;
 }
 
 export const DATABASE_OPTIONS = Symbol('DATABASE_OPTIONS');

@@ -1,12 +1,8 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import {
-  DATABASE_OPTIONS,
-  DatabaseModuleAsyncOptions,
-  DatabaseOptions,
-  MONGO_TARGET,
-} from './database-options';
+import { DATABASE_OPTIONS, DatabaseOptions, MONGO_TARGET } from './database-options';
 import { EmbeddedDatabaseLifecycle } from './embedded-database.lifecycle';
+import { DatabaseHealth } from './database-health';
 import { IndexSynchronizer } from './index-synchronizer';
 import { MongoTarget, resolveMongoTarget } from './mongo-target';
 import { TransactionRunner } from './transaction-runner';
@@ -14,12 +10,11 @@ import { TransactionRunner } from './transaction-runner';
 /** Resolves the options and the MongoDB to use, for the Mongoose connection factory. */
 @Module({})
 class MongoTargetModule {
-  static register(options: DatabaseModuleAsyncOptions): DynamicModule {
+  static register(options: DatabaseOptions): DynamicModule {
     return {
       module: MongoTargetModule,
-      imports: options.imports ?? [],
       providers: [
-        { provide: DATABASE_OPTIONS, useFactory: options.useFactory, inject: options.inject ?? [] },
+        { provide: DATABASE_OPTIONS, useValue: options },
         { provide: MONGO_TARGET, useFactory: resolveMongoTarget, inject: [DATABASE_OPTIONS] },
       ],
       exports: [DATABASE_OPTIONS, MONGO_TARGET],
@@ -30,12 +25,13 @@ class MongoTargetModule {
 /**
  * The app's one Mongoose connection (global): `MONGODB_URI` when set, else the in-process
  * emulator. Automatic index builds are off (collections are still created as models compile); {@link IndexSynchronizer} syncs every model's indexes
- * during start-up instead. Exports {@link TransactionRunner}.
+ * during start-up instead. Operations are not buffered while the database is away: they fail
+ * after the selection timeout. Exports {@link TransactionRunner} and {@link DatabaseHealth}.
  */
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forRootAsync(options: DatabaseModuleAsyncOptions): DynamicModule {
+  static forRoot(options: DatabaseOptions): DynamicModule {
     const target = MongoTargetModule.register(options);
     return {
       module: DatabaseModule,
@@ -48,13 +44,15 @@ export class DatabaseModule {
             uri: mongo.uri,
             dbName: database.dbName,
             autoIndex: false,
-            retryAttempts: 2,
+            bufferCommands: false,
+            serverSelectionTimeoutMS: database.serverSelectionTimeoutMs,
+            retryAttempts: database.connectRetries,
             retryDelay: 1000,
           }),
         }),
       ],
-      providers: [TransactionRunner, IndexSynchronizer, EmbeddedDatabaseLifecycle],
-      exports: [TransactionRunner],
+      providers: [TransactionRunner, IndexSynchronizer, EmbeddedDatabaseLifecycle, DatabaseHealth],
+      exports: [TransactionRunner, DatabaseHealth],
     };
   }
 }

@@ -1,12 +1,16 @@
 import { createConnection } from 'mongoose';
 import { EMULATOR_REFUSED_IN_PRODUCTION, resolveMongoTarget } from './mongo-target';
 
+const LOCAL = { dbName: 'kassa', serverSelectionTimeoutMs: 1000, connectRetries: 0 };
+
 describe(resolveMongoTarget.name, () => {
   it('uses MONGODB_URI when it is set, starting nothing', async () => {
     const target = await resolveMongoTarget({
       uri: 'mongodb://db.example:27017/?replicaSet=rs0',
       dbName: 'kassa',
       production: true,
+      serverSelectionTimeoutMs: 1000,
+      connectRetries: 0,
     });
     expect(target).toMatchObject({
       uri: 'mongodb://db.example:27017/?replicaSet=rs0',
@@ -15,13 +19,13 @@ describe(resolveMongoTarget.name, () => {
   });
 
   it('refuses the emulator in production', async () => {
-    await expect(resolveMongoTarget({ dbName: 'kassa', production: true })).rejects.toThrow(
+    await expect(resolveMongoTarget({ ...LOCAL, production: true })).rejects.toThrow(
       EMULATOR_REFUSED_IN_PRODUCTION,
     );
   });
 
   it('starts an in-process emulator otherwise, and stops it', async () => {
-    const target = await resolveMongoTarget({ dbName: 'kassa', production: false });
+    const target = await resolveMongoTarget({ ...LOCAL, production: false });
     expect(target.embedded).toBe(true);
     const connection = await createConnection(target.uri, { dbName: 'kassa' }).asPromise();
     try {

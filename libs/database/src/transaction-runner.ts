@@ -1,18 +1,40 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
-import { ClientSession, Connection } from 'mongoose';
+import mongoose, { ClientSession, Connection } from 'mongoose';
+
+interface TransactionContext {
+  session: ClientSession;
+}
 
 /**
- * Runs multi-document work in one MongoDB transaction. The driver's `withTransaction` (through
- * Mongoose's `connection.transaction`) retries the whole callback on `TransientTransactionError`
- * and the commit on `UnknownTransactionCommitResult`, so `work` must be safe to run again: every
- * read and write inside it passes `session`.
+ * Mongoose keeps the session of `connection.transaction()` in an `AsyncLocalStorage` and gives it
+ * to every query, save and aggregate made inside, unless the call names a session itself.
+ */
+mongoose.set('transactionAsyncLocalStorage', true);
+
+const transactionContext = (
+  mongoose as unknown as { transactionAsyncLocalStorage: AsyncLocalStorage<TransactionContext> }
+).transactionAsyncLocalStorage;
+
+/** The session of the transaction the caller runs in, for code that uses the driver directly. */
+export function currentSession(): ClientSession | undefined {
+  return transactionContext.getStore()?.session;
+}
+
+/**
+ * The unit of work: `transactions.run(() => …)` runs the callback in one MongoDB transaction, and
+ * every repository call made inside joins it without being handed anything. A `run` inside a
+ * `run` joins the outer transaction. The driver's `withTransaction` retries the whole callback on
+ * `TransientTransactionError` (a write conflict) and the commit on
+ * `UnknownTransactionCommitResult`, so the callback must be safe to run again.
  */
 @Injectable()
 export class TransactionRunner {
   constructor(@InjectConnection() private readonly connection: Connection) {}
 
-  run<T>(work: (session: ClientSession) => Promise<T>): Promise<T> {
-    return this.connection.transaction(work);
+  run<T>(work: () => Promise<T>): Promise<T> {
+    if (currentSession()) return work();
+    return this.connection.transaction(() => work());
   }
 }

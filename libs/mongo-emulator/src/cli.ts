@@ -1,22 +1,13 @@
+import { parseCliOptions, USAGE } from './cli-options';
 import { MongoEmulator } from './emulator';
 
-function parseArgs(argv: string[]): { port: number; host: string; replicaSetName: string } {
-  const options = { port: 27018, host: '127.0.0.1', replicaSetName: 'rs0' };
-  for (let i = 0; i < argv.length; i++) {
-    const value = argv[i + 1];
-    if (argv[i] === '--port') options.port = Number(value);
-    else if (argv[i] === '--host') options.host = value;
-    else if (argv[i] === '--replSet') options.replicaSetName = value;
-    else continue;
-    i += 1;
-  }
-  if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535)
-    throw new Error('--port must be a TCP port number');
-  return options;
-}
-
 async function main(): Promise<void> {
-  const emulator = await MongoEmulator.start(parseArgs(process.argv.slice(2)));
+  const options = parseCliOptions(process.argv.slice(2));
+  if (options === 'help') {
+    console.log(USAGE);
+    return;
+  }
+  const emulator = await MongoEmulator.start(options);
   console.log(
     `MongoDB emulator (in-memory, for development and tests only) listening: ${emulator.uri}`,
   );

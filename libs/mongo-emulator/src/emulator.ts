@@ -1,3 +1,4 @@
+import { consoleLogger, type EmulatorLogger } from './errors';
 import { WireServer } from './server';
 import { EmulatorState } from './state';
 import { TtlMonitor } from './storage/ttl';
@@ -11,6 +12,10 @@ export interface MongoEmulatorOptions {
   replicaSetName?: string;
   /** Seconds between TTL passes; default 60, as MongoDB. */
   ttlMonitorSleepSecs?: number;
+  /** Where faults of the emulator are reported (with their stacks); default stderr. */
+  logger?: EmulatorLogger;
+  /** Minutes after which an idle session expires (aborting its transaction); default 30. */
+  logicalSessionTimeoutMinutes?: number;
 }
 
 /**
@@ -20,6 +25,7 @@ export interface MongoEmulatorOptions {
 export class MongoEmulator {
   private constructor(
     private readonly server: WireServer,
+    private readonly state: EmulatorState,
     private readonly ttl: TtlMonitor,
     readonly uri: string,
     readonly port: number,
@@ -30,15 +36,21 @@ export class MongoEmulator {
     const replicaSetName = options.replicaSetName ?? 'rs0';
     const state = new EmulatorState(
       { host, port: options.port ?? 0, replicaSetName },
-      options.ttlMonitorSleepSecs ?? 60,
+      {
+        ttlMonitorSleepSecs: options.ttlMonitorSleepSecs ?? 60,
+        logicalSessionTimeoutMinutes: options.logicalSessionTimeoutMinutes ?? 30,
+        logger: options.logger ?? consoleLogger,
+      },
     );
     const server = new WireServer(state);
     const port = await server.listen(host, options.port ?? 0);
     state.identity = { host, port, replicaSetName };
     const ttl = new TtlMonitor(state.engine);
     ttl.start();
+    state.sessions.start();
     return new MongoEmulator(
       server,
+      state,
       ttl,
       `mongodb://${host}:${port}/?replicaSet=${encodeURIComponent(replicaSetName)}`,
       port,
@@ -48,6 +60,7 @@ export class MongoEmulator {
   /** Closes the listening socket and every client connection. */
   async stop(): Promise<void> {
     this.ttl.stop();
+    this.state.sessions.stop();
     await this.server.close();
   }
 }

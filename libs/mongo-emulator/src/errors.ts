@@ -1,9 +1,12 @@
-/** Server-side command errors with MongoDB's numeric codes and code names. */
+/** MongoDB's named error codes (its error_codes.yml) that the emulator answers with. */
 export const ErrorCodes = {
   InternalError: 1,
   BadValue: 2,
   NoSuchKey: 4,
+  HostUnreachable: 6,
+  HostNotFound: 7,
   FailedToParse: 9,
+  Unauthorized: 13,
   TypeMismatch: 14,
   InvalidLength: 16,
   IllegalOperation: 20,
@@ -13,32 +16,94 @@ export const ErrorCodes = {
   ConflictingUpdateOperators: 40,
   CursorNotFound: 43,
   NamespaceExists: 48,
+  MaxTimeMSExpired: 50,
   DollarPrefixedFieldName: 52,
   InvalidIdField: 53,
   NotSingleValueField: 54,
+  EmptyFieldName: 56,
   CommandNotFound: 59,
+  StaleShardVersion: 63,
   ImmutableField: 66,
+  CannotCreateIndex: 67,
   InvalidOptions: 72,
   InvalidNamespace: 73,
   IndexOptionsConflict: 85,
   IndexKeySpecsConflict: 86,
+  NetworkTimeout: 89,
+  ShutdownInProgress: 91,
+  UnsatisfiableWriteConcern: 100,
+  WriteConflict: 112,
+  DocumentValidationFailure: 121,
+  StaleEpoch: 150,
+  CommandNotSupportedOnView: 166,
+  InvalidPipelineOperator: 168,
   CannotIndexParallelArrays: 171,
+  PrimarySteppedDown: 189,
+  TransactionTooOld: 225,
+  RetryChangeStream: 234,
+  NotImplemented: 238,
   NoSuchTransaction: 251,
   TransactionCommitted: 256,
+  ExceededTimeLimit: 262,
   OperationNotSupportedInTransaction: 263,
-  DocumentValidationFailure: 121,
-  WriteConflict: 112,
+  SocketException: 9001,
+  NotWritablePrimary: 10107,
+  BSONObjectTooLarge: 10334,
   DuplicateKey: 11000,
+  InterruptedAtShutdown: 11600,
+  InterruptedDueToReplStateChange: 11602,
+  MergeStageNoMatchingDocument: 13113,
+  NotPrimaryNoSecondaryOk: 13435,
+  NotPrimaryOrSecondary: 13436,
+} as const;
+
+/**
+ * Codes MongoDB raises at one place without a name (its codeName is `Location<code>`), named
+ * here by what they mean.
+ */
+export const LocationCodes = {
+  GroupWithoutId: 15955,
+  SortKeyOrder: 15975,
+  SortWithoutKeys: 15976,
+  ExpressionArity: 16020,
+  AddNonNumeric: 16554,
+  MultiplyNonNumeric: 16555,
+  SubtractNonNumeric: 16556,
+  DivideNonNumeric: 16609,
+  AddTwoDates: 16612,
+  SliceArgument: 28724,
+  ProjectionInclusionInExclusion: 31253,
+  ProjectionExclusionInInclusion: 31254,
+  MultiplePositionalProjections: 31276,
+  PipelineStageShape: 40323,
+  UnrecognizedPipelineStage: 40324,
+  MissingField: 40414,
+  UnknownField: 40415,
+  OutputStageNotLast: 40601,
+  CursorInOtherSession: 50738,
+  NegativeValue: 51024,
+  InvalidRegex: 51091,
+  PositionalProjectionNoMatch: 51246,
+  EmptySubProjection: 51270,
 } as const;
 
 export type ErrorCodeName = keyof typeof ErrorCodes;
+export type LocationCodeName = keyof typeof LocationCodes;
 
 const namesByCode = new Map<number, string>(
   Object.entries(ErrorCodes).map(([name, code]) => [code, name]),
 );
 
+/** MongoDB's codeName for a code: its name, or `Location<code>` for an unnamed one. */
 export function codeNameOf(code: number): string {
-  return namesByCode.get(code) ?? 'UnknownError';
+  return namesByCode.get(code) ?? `Location${code}`;
+}
+
+function codeOf(code: ErrorCodeName | LocationCodeName | number): number {
+  if (typeof code === 'number') return code;
+  return code in ErrorCodes
+    ? ErrorCodes[code as ErrorCodeName]
+    : LocationCodes[code as LocationCodeName];
 }
 
 export class MongoCommandError extends Error {
@@ -47,15 +112,16 @@ export class MongoCommandError extends Error {
   readonly extra: Record<string, unknown>;
   readonly errorLabels: string[];
 
+  /** `code`: a name of {@link ErrorCodes} or {@link LocationCodes} (a number only when relayed). */
   constructor(
-    codeName: ErrorCodeName | number,
+    code: ErrorCodeName | LocationCodeName | number,
     message: string,
     extra: Record<string, unknown> = {},
     errorLabels: string[] = [],
   ) {
     super(message);
-    this.code = typeof codeName === 'number' ? codeName : ErrorCodes[codeName];
-    this.codeName = typeof codeName === 'number' ? codeNameOf(codeName) : codeName;
+    this.code = codeOf(code);
+    this.codeName = codeNameOf(this.code);
     this.extra = extra;
     this.errorLabels = errorLabels;
   }
@@ -91,9 +157,23 @@ export function transientError(codeName: ErrorCodeName, message: string): MongoC
   return new MongoCommandError(codeName, message, {}, ['TransientTransactionError']);
 }
 
-/** Turns anything thrown while running a command into a MongoDB-shaped error. */
-export function toCommandError(error: unknown): MongoCommandError {
+/** Where the emulator reports its own faults (stderr unless the embedding code gives one). */
+export interface EmulatorLogger {
+  error(message: string, error?: unknown): void;
+}
+
+export const consoleLogger: EmulatorLogger = {
+  error: (message, error) => console.error(`[mongo-emulator] ${message}`, error ?? ''),
+};
+
+/**
+ * Turns anything thrown while running a command into a MongoDB-shaped error: deliberate command
+ * errors pass through; anything else is a fault of the emulator, logged with its stack and
+ * answered as InternalError so that it is never mistaken for a client mistake.
+ */
+export function toCommandError(error: unknown, logger: EmulatorLogger): MongoCommandError {
   if (error instanceof MongoCommandError) return error;
+  logger.error('internal error while running a command', error);
   const message = error instanceof Error ? error.message : String(error);
-  return new MongoCommandError('BadValue', message);
+  return new MongoCommandError('InternalError', message);
 }

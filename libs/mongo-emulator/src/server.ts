@@ -10,6 +10,9 @@ import { MessageFramer, OpCode, type RawMessage } from './wire/framing';
 import { encodeOpMsg, MsgFlags, parseOpMsg } from './wire/op-msg';
 import { encodeOpReply, parseOpQuery } from './wire/op-query';
 
+/** Socket errors that only mean the client went away. */
+const PEER_GONE = new Set(['ECONNRESET', 'EPIPE']);
+
 /** One client socket: decodes messages, runs them in arrival order and writes the replies. */
 class ClientConnection implements ConnectionInfo {
   readonly id: number;
@@ -26,8 +29,18 @@ class ClientConnection implements ConnectionInfo {
     this.id = state.nextConnectionId();
     socket.setNoDelay(true);
     socket.on('data', (chunk) => this.onData(chunk));
-    socket.on('error', () => this.close());
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      if (PEER_GONE.has(error.code ?? '')) this.close();
+      else this.closeOnError('socket error', error);
+    });
     socket.on('close', () => this.close());
+  }
+
+  /** Drops the connection after a fault, reporting it (a client only sees the socket close). */
+  private closeOnError(reason: string, error: unknown): void {
+    if (this.closed) return;
+    this.state.logger.error(`connection ${this.id} closed: ${reason}`, error);
+    this.close();
   }
 
   close(): void {
@@ -42,12 +55,14 @@ class ClientConnection implements ConnectionInfo {
     let messages: RawMessage[];
     try {
       messages = this.framer.push(chunk);
-    } catch {
-      this.close();
+    } catch (error) {
+      this.closeOnError('unreadable message', error);
       return;
     }
     for (const message of messages)
-      this.queue = this.queue.then(() => this.handle(message)).catch(() => this.close());
+      this.queue = this.queue
+        .then(() => this.handle(message))
+        .catch((error: unknown) => this.closeOnError('message not handled', error));
   }
 
   private write(bytes: Buffer): void {
@@ -65,11 +80,19 @@ class ClientConnection implements ConnectionInfo {
       return;
     }
     if (header.opCode !== OpCode.Msg) {
-      this.close();
+      this.closeOnError('unsupported opcode', new Error(`opcode ${header.opCode}`));
       return;
     }
     const started = commandTimings.hasSubscribers ? performance.now() : undefined;
-    const { flags, command } = parseOpMsg(body);
+    let parsed: ReturnType<typeof parseOpMsg>;
+    try {
+      parsed = parseOpMsg(body);
+    } catch (error) {
+      if (!(error instanceof MongoCommandError)) throw error;
+      this.write(encodeOpMsg(error.toReply(), header.requestId).bytes);
+      return;
+    }
+    const { flags, command } = parsed;
     if (
       flags & MsgFlags.exhaustAllowed &&
       command.topologyVersion &&

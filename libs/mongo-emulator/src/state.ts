@@ -1,4 +1,5 @@
 import { Binary, Long, ObjectId, Timestamp } from 'bson';
+import type { EmulatorLogger } from './errors';
 import { FailPoints } from './failpoints';
 import { CursorRegistry } from './session/cursors';
 import { SessionRegistry } from './session/sessions';
@@ -15,6 +16,12 @@ const CLUSTER_TIME_SIGNATURE = Object.freeze({
   keyId: Long.fromNumber(0),
 });
 
+export interface ServerSettings {
+  ttlMonitorSleepSecs: number;
+  logicalSessionTimeoutMinutes: number;
+  logger: EmulatorLogger;
+}
+
 /** Everything one emulated server holds: data, sessions, cursors, fail points, identity. */
 export class EmulatorState {
   readonly engine: Engine;
@@ -28,10 +35,17 @@ export class EmulatorState {
   private connectionCounter = 0;
   identity: ServerIdentity;
 
-  constructor(identity: ServerIdentity, ttlMonitorSleepSecs: number) {
+  readonly logger: EmulatorLogger;
+
+  constructor(identity: ServerIdentity, settings: ServerSettings) {
     this.identity = identity;
-    this.engine = new Engine({ ttlMonitorSleepSecs });
-    this.sessions = new SessionRegistry(this.engine);
+    this.logger = settings.logger;
+    this.engine = new Engine({ ttlMonitorSleepSecs: settings.ttlMonitorSleepSecs });
+    this.sessions = new SessionRegistry(
+      this.engine,
+      this.cursors,
+      settings.logicalSessionTimeoutMinutes,
+    );
   }
 
   get hostAndPort(): string {

@@ -3,9 +3,10 @@ import { MongoClient, type Db, type MongoClientOptions } from 'mongodb';
 
 /** A driver client on a fresh emulator, and the database a spec file works in. */
 export interface EmulatorClient {
-  uri: string;
   client: MongoClient;
   db: Db;
+  /** The emulator's connection string, for a second client. */
+  uri: string;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Collection, Document } from 'mongodb';
+import { Decimal128, Long, type Collection, type Document } from 'mongodb';
 import mongoose from 'mongoose';
 import { useEmulatorClient } from './emulator-client';
 
@@ -183,7 +183,28 @@ describe('explain', () => {
     expect(await products.countDocuments()).toBe(SIZE);
   });
 
-  it('leaves conditions on strings to the filter under a collation', async () => {
+  it('walks Decimal128 and long keys in numeric order among the other numbers', async () => {
+    const prices = mongo.db.collection<{ _id: number; p: unknown }>('prices');
+    await prices.createIndex({ p: 1 });
+    await prices.insertMany([
+      { _id: 1, p: Decimal128.fromString('2.50') },
+      { _id: 2, p: 2 },
+      { _id: 3, p: Long.fromString('9007199254740993') },
+      { _id: 4, p: 9007199254740992 },
+      { _id: 5, p: 2.75 },
+      { _id: 6, p: Decimal128.fromString('9007199254740992.5') },
+    ]);
+    const above = prices.find({ p: { $gt: Decimal128.fromString('2.5') } }).sort({ p: 1 });
+    expect((await above.toArray()).map((doc) => doc._id)).toEqual([5, 4, 6, 3]);
+    const explained = await above.explain('executionStats');
+    expect(names(explained.queryPlanner.winningPlan)).toEqual(['FETCH', 'IXSCAN']);
+    expect(explained.queryPlanner.winningPlan.filter).toBeUndefined();
+    expect(explained.executionStats).toMatchObject({ totalKeysExamined: 4, nReturned: 4 });
+    const equal = await prices.find({ p: 2.5 }).explain('executionStats');
+    expect(equal.executionStats).toMatchObject({ totalKeysExamined: 1, nReturned: 1 });
+  });
+
+  it('leaves conditions on strings to the filter under a collation the index lacks', async () => {
     const collated = await products
       .find({ category: 'c1', priceCents: { $gt: 500 } })
       .collation({ locale: 'en', strength: 2 })
@@ -206,6 +227,34 @@ describe('explain', () => {
     await expect(
       mongo.db.command({ explain: { find: 'products' }, verbosity: 'everything' }),
     ).rejects.toMatchObject({ code: 2 });
+  });
+
+  it("takes the fields 7.0's explain takes and refuses the others", async () => {
+    const explained = await mongo.db.command({
+      explain: { find: 'products', filter: { _id: 3 }, comment: 'inner', maxTimeMS: 500 },
+      verbosity: 'queryPlanner',
+      comment: 'outer',
+      maxTimeMS: 1000,
+      readConcern: { level: 'local' },
+    });
+    expect(explained.queryPlanner.winningPlan).toEqual({ stage: 'IDHACK' });
+    const unknown = (path: string) => ({
+      code: 40415,
+      message: `BSON field '${path}' is an unknown field.`,
+    });
+    await expect(
+      mongo.db.command({ explain: { find: 'products' }, verbosity: 'queryPlanner', depth: 1 }),
+    ).rejects.toMatchObject(unknown('explain.depth'));
+    await expect(
+      mongo.db.command({ explain: { find: 'products', filters: {} }, verbosity: 'queryPlanner' }),
+    ).rejects.toMatchObject(unknown('find.filters'));
+    const statement = { q: {}, u: { $set: { priceCents: 1 } } };
+    await expect(
+      mongo.db.command({ explain: { update: 'products', updates: [{ ...statement, sort: {} }] } }),
+    ).rejects.toMatchObject(unknown('update.updates.sort'));
+    await expect(
+      mongo.db.command({ explain: { update: 'products', updates: [statement, statement] } }),
+    ).rejects.toMatchObject({ code: 16, message: 'explained write batches must be of size 1' });
   });
 
   it("answers Mongoose's Query#explain", async () => {

@@ -105,6 +105,24 @@ describe('hint', () => {
     expect(await items.countDocuments({ c: 1 } as Document)).toBe(0);
   });
 
+  it('neither chooses nor takes a hidden index, and parses only names and key patterns', async () => {
+    await items.createIndex({ status: 1, a: 1 }, { name: 'status_a_hidden', hidden: true });
+    const plan = await items.find({ status: 'open', a: 3 }).explain('queryPlanner');
+    expect(indexNameOf(plan.queryPlanner.winningPlan)).not.toBe('status_a_hidden');
+    expect(JSON.stringify(plan.queryPlanner.rejectedPlans)).not.toContain('status_a_hidden');
+    await expect(items.find({}).hint('status_a_hidden').toArray()).rejects.toMatchObject(
+      MISSING_INDEX,
+    );
+    await expect(mongo.db.command({ find: 'items', filter: {}, hint: 5 })).rejects.toMatchObject({
+      codeName: 'FailedToParse',
+    });
+    await expect(mongo.db.command({ find: 'absent', filter: {}, hint: 5 })).rejects.toMatchObject({
+      codeName: 'FailedToParse',
+    });
+    const unhinted = await mongo.db.command({ find: 'items', filter: { a: 4 }, hint: '' });
+    expect(unhinted.cursor.firstBatch).toHaveLength(1);
+  });
+
   it('applies writes through the hinted index', async () => {
     const result = await items.updateMany(
       { a: { $lt: 3 } },

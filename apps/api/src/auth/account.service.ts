@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AlreadyExistsError, NotFoundError, ValidationError } from '@kassa/common';
+import { ValidationError, VerificationCodeInvalidError } from '@kassa/common';
 import { PasswordHasher } from '../users/password-hasher';
+import { UserAccounts } from '../users/user-accounts.service';
 import { lowercaseKey, UserRecord } from '../users/user.record';
-import { UsersRepository } from '../users/users.repository';
 import { VerificationPurpose } from './schemas/verification-code.schema';
-import { VerificationCodeError } from './verification/verification-code.rules';
 import { VerificationCodeService } from './verification/verification-code.service';
 
 export interface ProfileChanges {
@@ -16,15 +15,13 @@ export interface ProfileChanges {
 @Injectable()
 export class AccountService {
   constructor(
-    private readonly users: UsersRepository,
+    private readonly users: UserAccounts,
     private readonly hasher: PasswordHasher,
     private readonly codes: VerificationCodeService,
   ) {}
 
-  async get(userId: string): Promise<UserRecord> {
-    const user = await this.users.findById(userId);
-    if (!user) throw new NotFoundError('User', userId);
-    return user;
+  get(userId: string): Promise<UserRecord> {
+    return this.users.get(userId);
   }
 
   /**
@@ -34,7 +31,7 @@ export class AccountService {
   async update(userId: string, changes: ProfileChanges): Promise<UserRecord> {
     let user = await this.get(userId);
     if (changes.username !== undefined && changes.username !== user.username) {
-      user = (await this.users.changeUsername(userId, changes.username)) ?? user;
+      user = await this.users.rename(userId, changes.username);
     }
     if (changes.email !== undefined && lowercaseKey(changes.email) !== user.emailLower) {
       user = await this.requestEmailChange(user, changes.email);
@@ -44,9 +41,9 @@ export class AccountService {
 
   async confirmEmailChange(userId: string, code: string): Promise<UserRecord> {
     const key = { userId, purpose: VerificationPurpose.EmailChange };
-    return this.codes.redeem(key, code, async (redeemed, session) => {
-      const updated = await this.users.applyPendingEmail(userId, redeemed.email, session);
-      if (!updated) throw new VerificationCodeError('invalid');
+    return this.codes.redeem(key, code, async (redeemed) => {
+      const updated = await this.users.applyPendingEmail(userId, redeemed.email);
+      if (!updated) throw new VerificationCodeInvalidError();
       return updated;
     });
   }
@@ -64,13 +61,19 @@ export class AccountService {
     if (!(await this.users.replacePassword(userId, user.passwordHash, newHash))) throw incorrect;
   }
 
+  /**
+   * Makes the address pending. The answer is the same whether or not another account has it, so
+   * the route cannot tell who is registered; only a free address gets a code, so a taken one can
+   * never be confirmed.
+   */
   private async requestEmailChange(user: UserRecord, email: string): Promise<UserRecord> {
-    if (await this.users.findByEmail(email)) throw new AlreadyExistsError('User', 'email');
-    await this.codes.send(VerificationPurpose.EmailChange, {
-      userId: user._id,
-      username: user.username,
-      email,
-    });
-    return (await this.users.setPendingEmail(user._id, email)) ?? user;
+    if (!(await this.users.findByEmail(email))) {
+      await this.codes.send(VerificationPurpose.EmailChange, {
+        userId: user._id,
+        username: user.username,
+        email,
+      });
+    }
+    return this.users.setPendingEmail(user._id, email);
   }
 }

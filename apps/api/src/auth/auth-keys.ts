@@ -5,14 +5,6 @@ function derive(secret: string, purpose: string): KeyObject {
 }
 
 /**
- * The HS256 key of access tokens, made once as a `KeyObject`: given a string secret,
- * jsonwebtoken builds a key object on every sign and verify, which costs several times the HMAC.
- */
-export function accessTokenKey(jwtSecret: string): KeyObject {
-  return createSecretKey(Buffer.from(jwtSecret));
-}
-
-/**
  * Keys derived from `JWT_SECRET` for other purposes, one per purpose, so that no value computed
  * for one use can stand in for another.
  */

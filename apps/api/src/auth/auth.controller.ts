@@ -10,39 +10,48 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import {
+  AccountNotVerifiedError,
+  AlreadyExistsError,
+  CsrfTokenInvalidError,
+  InvalidCredentialsError,
+  RateLimitedError,
+  ResendTooSoonError,
+  UnauthenticatedError,
+  ValidationError,
+  VerificationCodeExpiredError,
+  VerificationCodeInvalidError,
+  VerificationCodeLockedError,
+} from '@kassa/common';
+import { AuthUser } from '../access/auth-user';
+import { CurrentUser } from '../access/current-user.decorator';
+import { Public } from '../access/public.decorator';
+import { ApiErrors } from '../http/api-errors.decorator';
 import { AuthRateLimit } from '../rate-limit/auth-rate-limit.decorator';
 import { UserStatus } from '../users/user-status';
-import { AuthUser } from './auth-user';
-import { CurrentUser } from './decorators/current-user.decorator';
-import { Public } from './decorators/public.decorator';
 import { LoginDto } from './dto/login.dto';
 import { RefreshTokenDto } from './dto/refresh.dto';
 import { RegisterDto, RegisterResponseDto } from './dto/register.dto';
 import { toTokenResponse, TokenResponseDto } from './dto/token-response.dto';
 import {
+  ForgotPasswordDto,
+  PasswordResetResponseDto,
   ResendCodeDto,
   ResendResponseDto,
+  ResetPasswordDto,
   VerifyEmailDto,
   VerifyResponseDto,
 } from './dto/verification.dto';
+import { PasswordResetService } from './password-reset.service';
 import { RegistrationService } from './registration.service';
 import { SessionCookieCredentials, SessionCookieWriter } from './sessions/session-cookies';
 import { CookieCredentials } from './sessions/session-tokens';
 import { SessionService } from './sessions/session.service';
-import {
-  ALREADY_EXISTS,
-  ApiErrors,
-  RATE_LIMITED,
-  UNAUTHENTICATED,
-  VALIDATION_FAILED,
-} from '../http/api-errors.decorator';
-import {
-  CODE_REJECTIONS,
-  CSRF_REJECTED,
-  INVALID_CREDENTIALS,
-  NOT_VERIFIED,
-  RESEND_TOO_SOON,
-} from './swagger/auth-errors';
+const CODE_REJECTIONS = [
+  VerificationCodeInvalidError,
+  VerificationCodeExpiredError,
+  VerificationCodeLockedError,
+];
 
 const CSRF_HEADER_DOC = {
   name: 'X-CSRF-Token',
@@ -58,11 +67,12 @@ const CSRF_HEADER_DOC = {
 @ApiTags('auth')
 @Public()
 @AuthRateLimit()
-@ApiErrors(RATE_LIMITED)
+@ApiErrors(RateLimitedError)
 @Controller()
 export class AuthController {
   constructor(
     private readonly registration: RegistrationService,
+    private readonly passwordReset: PasswordResetService,
     private readonly sessions: SessionService,
     private readonly cookies: SessionCookieWriter,
   ) {}
@@ -73,7 +83,7 @@ export class AuthController {
     description: 'Creates an unverified customer account and mails a 6-digit code to the address.',
   })
   @ApiCreatedResponse({ type: RegisterResponseDto })
-  @ApiErrors(VALIDATION_FAILED, ALREADY_EXISTS)
+  @ApiErrors(ValidationError, AlreadyExistsError)
   async register(@Body() body: RegisterDto): Promise<RegisterResponseDto> {
     const user = await this.registration.register(body);
     return { id: user._id, username: user.username, email: user.email, status: user.status };
@@ -88,7 +98,7 @@ export class AuthController {
       'VERIFICATION_CODE_MAX_ATTEMPTS (5) attempts; then ask for a new one.',
   })
   @ApiOkResponse({ type: VerifyResponseDto })
-  @ApiErrors(VALIDATION_FAILED, ...CODE_REJECTIONS)
+  @ApiErrors(ValidationError, ...CODE_REJECTIONS)
   async verify(@Body() body: VerifyEmailDto): Promise<VerifyResponseDto> {
     await this.registration.verify(body.email, body.code);
     return { status: UserStatus.Active };
@@ -103,10 +113,38 @@ export class AuthController {
       'verification gets 429 RESEND_TOO_SOON within the cool-down.',
   })
   @ApiAcceptedResponse({ type: ResendResponseDto })
-  @ApiErrors(VALIDATION_FAILED, RESEND_TOO_SOON, RATE_LIMITED)
+  @ApiErrors(ValidationError, ResendTooSoonError, RateLimitedError)
   async resend(@Body() body: ResendCodeDto): Promise<ResendResponseDto> {
     await this.registration.resend(body.email);
     return { status: 'sent' };
+  }
+
+  @Post('auth/password/forgot')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Ask for a password reset code',
+    description:
+      'Mails a single-use code (15 minutes, 5 attempts) to the account with this address. The ' +
+      'answer is the same whether or not the address is registered.',
+  })
+  @ApiAcceptedResponse({ type: ResendResponseDto })
+  @ApiErrors(ValidationError, RateLimitedError)
+  async forgotPassword(@Body() body: ForgotPasswordDto): Promise<ResendResponseDto> {
+    await this.passwordReset.requestReset(body.email);
+    return { status: 'sent' };
+  }
+
+  @Post('auth/password/reset')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Set a new password with the mailed reset code',
+    description: 'Every session of the account ends: log in again with the new password.',
+  })
+  @ApiOkResponse({ type: PasswordResetResponseDto })
+  @ApiErrors(ValidationError, ...CODE_REJECTIONS)
+  async resetPassword(@Body() body: ResetPasswordDto): Promise<PasswordResetResponseDto> {
+    await this.passwordReset.reset(body.email, body.code, body.newPassword);
+    return { status: 'password_reset' };
   }
 
   @Post(['auth/login', 'authentication', 'access'])
@@ -117,7 +155,7 @@ export class AuthController {
       'Answers the tokens and also sets the kassa_refresh (httpOnly) and kassa_csrf cookies.',
   })
   @ApiOkResponse({ type: TokenResponseDto })
-  @ApiErrors(VALIDATION_FAILED, INVALID_CREDENTIALS, NOT_VERIFIED)
+  @ApiErrors(ValidationError, InvalidCredentialsError, AccountNotVerifiedError)
   async login(
     @Body() body: LoginDto,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -136,7 +174,7 @@ export class AuthController {
   })
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiOkResponse({ type: TokenResponseDto })
-  @ApiErrors(VALIDATION_FAILED, UNAUTHENTICATED, CSRF_REJECTED)
+  @ApiErrors(ValidationError, UnauthenticatedError, CsrfTokenInvalidError)
   async refresh(
     @Body() body: RefreshTokenDto,
     @SessionCookieCredentials() cookies: CookieCredentials,
@@ -153,11 +191,11 @@ export class AuthController {
   @ApiOperation({
     summary: 'Log out',
     description:
-      'Revokes the session and denies the access token until it expires. Takes the access token, a refresh token in the body, or the cookie.',
+      'Ends the session: its refresh token and every access token issued in it stop working. Takes the access token, a refresh token in the body, or the cookie.',
   })
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiNoContentResponse({ description: 'Logged out; the session cookies are cleared' })
-  @ApiErrors(VALIDATION_FAILED, UNAUTHENTICATED, CSRF_REJECTED)
+  @ApiErrors(ValidationError, UnauthenticatedError, CsrfTokenInvalidError)
   async logout(
     @CurrentUser() caller: AuthUser | undefined,
     @Body() body: RefreshTokenDto,

@@ -1,31 +1,27 @@
 import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  ApiBearerAuth,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+  AlreadyExistsError,
+  RateLimitedError,
+  ResendTooSoonError,
+  ValidationError,
+  VerificationCodeExpiredError,
+  VerificationCodeInvalidError,
+  VerificationCodeLockedError,
+} from '@kassa/common';
+import { Authenticated } from '../access/access.decorators';
+import { AuthUser } from '../access/auth-user';
+import { CurrentUser } from '../access/current-user.decorator';
+import { ApiErrors } from '../http/api-errors.decorator';
 import { AuthRateLimit } from '../rate-limit/auth-rate-limit.decorator';
 import { toUserResponse, UserResponseDto } from '../users/dto/user-response.dto';
 import { AccountService } from './account.service';
-import { AuthUser } from './auth-user';
-import { CurrentUser } from './decorators/current-user.decorator';
 import { ChangePasswordDto, UpdateMeDto } from './dto/account.dto';
 import { VerifyEmailChangeDto } from './dto/verification.dto';
-import {
-  ALREADY_EXISTS,
-  ApiErrors,
-  RATE_LIMITED,
-  UNAUTHENTICATED,
-  VALIDATION_FAILED,
-} from '../http/api-errors.decorator';
-import { CODE_REJECTIONS, RESEND_TOO_SOON } from './swagger/auth-errors';
 
 /** The caller's own account. `POST /me` (a requirement route) answers like `GET /me`. */
 @ApiTags('me')
-@ApiBearerAuth()
-@ApiErrors(UNAUTHENTICATED)
+@Authenticated()
 @Controller('me')
 export class MeController {
   constructor(private readonly account: AccountService) {}
@@ -41,7 +37,7 @@ export class MeController {
   @HttpCode(200)
   @ApiOperation({ summary: 'The current user (same as GET /me)' })
   @ApiOkResponse({ type: UserResponseDto })
-  getByPost(@CurrentUser() caller: AuthUser): Promise<UserResponseDto> {
+  getMeByPost(@CurrentUser() caller: AuthUser): Promise<UserResponseDto> {
     return this.get(caller);
   }
 
@@ -52,7 +48,7 @@ export class MeController {
       'A new username applies at once. A new email stays pending (see pendingEmail) until the code mailed to it is sent to POST /me/email/verification.',
   })
   @ApiOkResponse({ type: UserResponseDto })
-  @ApiErrors(VALIDATION_FAILED, ALREADY_EXISTS, RESEND_TOO_SOON, RATE_LIMITED)
+  @ApiErrors(ValidationError, AlreadyExistsError, ResendTooSoonError, RateLimitedError)
   async update(
     @CurrentUser() caller: AuthUser,
     @Body() body: UpdateMeDto,
@@ -67,7 +63,14 @@ export class MeController {
     summary: 'Confirm a pending email change with the code mailed to the new address',
   })
   @ApiOkResponse({ type: UserResponseDto })
-  @ApiErrors(VALIDATION_FAILED, ...CODE_REJECTIONS, ALREADY_EXISTS, RATE_LIMITED)
+  @ApiErrors(
+    ValidationError,
+    VerificationCodeInvalidError,
+    VerificationCodeExpiredError,
+    VerificationCodeLockedError,
+    AlreadyExistsError,
+    RateLimitedError,
+  )
   async confirmEmail(
     @CurrentUser() caller: AuthUser,
     @Body() body: VerifyEmailChangeDto,
@@ -83,13 +86,7 @@ export class MeController {
     description: 'Ends every session of the user, this one included: log in again afterwards.',
   })
   @ApiNoContentResponse({ description: 'Changed; all tokens of the user are revoked' })
-  @ApiErrors(
-    {
-      ...VALIDATION_FAILED,
-      details: [{ field: 'currentPassword', message: 'currentPassword is incorrect' }],
-    },
-    RATE_LIMITED,
-  )
+  @ApiErrors(ValidationError, RateLimitedError)
   async changePassword(
     @CurrentUser() caller: AuthUser,
     @Body() body: ChangePasswordDto,

@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { VerificationCodeInvalidError } from '@kassa/common';
+import { Role } from '../access/role';
 import { PasswordHasher } from '../users/password-hasher';
-import { Role } from '../users/role';
+import { UserAccounts } from '../users/user-accounts.service';
 import { UserRecord } from '../users/user.record';
 import { UserStatus } from '../users/user-status';
-import { UsersRepository } from '../users/users.repository';
 import { VerificationPurpose } from './schemas/verification-code.schema';
 import { VerificationCodeService } from './verification/verification-code.service';
-import { VerificationCodeError } from './verification/verification-code.rules';
 
 export interface RegistrationInput {
   username: string;
@@ -20,7 +20,7 @@ export class RegistrationService {
   private readonly logger = new Logger(RegistrationService.name);
 
   constructor(
-    private readonly users: UsersRepository,
+    private readonly users: UserAccounts,
     private readonly hasher: PasswordHasher,
     private readonly codes: VerificationCodeService,
   ) {}
@@ -50,11 +50,11 @@ export class RegistrationService {
 
   async verify(email: string, code: string): Promise<void> {
     const user = await this.users.findByEmail(email);
-    if (user?.status !== UserStatus.Unverified) throw new VerificationCodeError('invalid');
+    if (user?.status !== UserStatus.Unverified) throw new VerificationCodeInvalidError();
     const key = { userId: user._id, purpose: VerificationPurpose.Registration };
-    await this.codes.redeem(key, code, async (_code, session) => {
-      if (!(await this.users.activate(user._id, session))) {
-        throw new VerificationCodeError('invalid');
+    await this.codes.redeem(key, code, async () => {
+      if (!(await this.users.activate(user._id))) {
+        throw new VerificationCodeInvalidError();
       }
     });
   }

@@ -1,25 +1,40 @@
-import { DynamicModule, Type } from '@nestjs/common';
+import { DynamicModule, Logger, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from '../app.module';
-import { httpConfig } from '../config/http.config';
+import { Configuration, loadConfiguration } from '../config/configuration';
 import { fastifyOptions } from '../http/fastify-options';
 import { configureApp } from './configure-app';
 
+export interface CreateAppOptions {
+  /** Read from `process.env` when not given; validated once, here. */
+  configuration?: Configuration;
+  /** Modules booted beside the API (test-only routes). */
+  imports?: (Type | DynamicModule)[];
+}
+
+@Module({})
+class ApiRootModule {}
+
 /**
  * Builds the configured, initialised (indexes synced, not yet listening) application on Fastify.
- * The adapter needs the HTTP config before Nest's config module exists, so it reads it directly.
- * Tests may pass a root module that wraps `AppModule`.
+ * The configuration is read once: the adapter needs its HTTP part before Nest exists, and the
+ * modules get every section through `ConfigurationModule`.
  */
-export async function createApp(
-  rootModule: Type | DynamicModule = AppModule,
-): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter(fastifyOptions(httpConfig()));
-  const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
+export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  const configuration = options.configuration ?? loadConfiguration(process.env);
+  const adapter = new FastifyAdapter(fastifyOptions(configuration.http));
+  const root: DynamicModule = {
+    module: ApiRootModule,
+    imports: [AppModule.register(configuration), ...(options.imports ?? [])],
+  };
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
     bufferLogs: true,
     abortOnError: false,
+    bodyParser: false,
   });
-  await configureApp(app);
+  await configureApp(app, configuration);
+  configuration.warnings.forEach((warning) => new Logger('Configuration').warn(warning));
   await app.init();
   return app;
 }

@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
 import { MongooseModule } from '@nestjs/mongoose';
-import { catalogConfig } from '../config/catalog.config';
 import { BrandController } from './brands/brand.controller';
 import { BrandRepository } from './brands/brand.repository';
 import { BrandService } from './brands/brand.service';
@@ -21,7 +19,6 @@ import {
 } from './product-images/schemas/product-image-file.schema';
 import { PriceHistoryRepository } from './products/price-history.repository';
 import { ProductController } from './products/product.controller';
-import { ProductPresenter } from './products/product.presenter';
 import { ProductQueryService } from './products/product-query.service';
 import { ProductRepository } from './products/product.repository';
 import { ProductService } from './products/product.service';
@@ -34,7 +31,6 @@ import { Product, ProductSchema } from './products/schemas/product.schema';
 /** Brands, categories, products, their price history and images. */
 @Module({
   imports: [
-    ConfigModule.forFeature(catalogConfig),
     MongooseModule.forFeature([
       { name: Brand.name, schema: BrandSchema },
       { name: Category.name, schema: CategorySchema },
@@ -52,7 +48,6 @@ import { Product, ProductSchema } from './products/schemas/product.schema';
     CategoryService,
     ProductRepository,
     PriceHistoryRepository,
-    ProductPresenter,
     ProductQueryService,
     ProductService,
     ProductImageStore,

@@ -1,9 +1,10 @@
-import { ConfigType, registerAs } from '@nestjs/config';
-import { readCoreEnvironment } from './core-environment';
+import { configKey } from './config-key';
+import { CoreEnvironment } from './core-environment';
+
+export const appConfig = configKey('app');
 
 /** The process: environment, where it listens, how much it logs. */
-export const appConfig = registerAs('app', () => {
-  const env = readCoreEnvironment(process.env);
+export function readAppConfig(env: CoreEnvironment) {
   const nodeEnv = env.NODE_ENV ?? 'development';
   return {
     nodeEnv,
@@ -12,6 +13,6 @@ export const appConfig = registerAs('app', () => {
     host: env.HOST ?? '0.0.0.0',
     logLevel: env.LOG_LEVEL ?? 'info',
   };
-});
+}
 
-export type AppConfig = ConfigType<typeof appConfig>;
+export type AppConfig = ReturnType<typeof readAppConfig>;

@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { Logger } from '@nestjs/common';
-import { ConfigType, registerAs } from '@nestjs/config';
 import { Type } from 'class-transformer';
 import {
   IsEmail,
@@ -12,16 +10,20 @@ import {
   MaxLength,
   Min,
   MinLength,
+  Validate,
 } from 'class-validator';
-import { DURATION, parseDurationMs, validateEnvironment } from './environment-parsing';
+import { configKey } from './config-key';
+import { DURATION, DURATION_MESSAGE, parseDurationMs } from './environment-parsing';
+import { MinBytes } from './min-bytes.validator';
 
-const DURATION_MESSAGE = '$property must be a duration such as 90s, 15m, 48h or 30d';
+/** Access tokens are HMAC-signed with this secret: shorter ones can be brute-forced offline. */
+export const MIN_JWT_SECRET_BYTES = 32;
 
 /** Accounts, tokens and verification settings read from the environment. */
-class AuthEnvironment {
+export class AuthEnvironment {
   @IsOptional()
   @IsString()
-  @MinLength(16)
+  @Validate(MinBytes, [MIN_JWT_SECRET_BYTES])
   JWT_SECRET?: string;
 
   @IsOptional()
@@ -83,36 +85,35 @@ export interface AdminSeed {
   password: string;
 }
 
-/** One random development secret per process, however often the config is loaded. */
-let processSecret: string | undefined;
-
-/** Production refuses to start without a strong JWT_SECRET (core-environment). */
-function jwtSecret(env: AuthEnvironment): string {
-  if (env.JWT_SECRET) return env.JWT_SECRET;
-  if (!processSecret) {
-    new Logger('AuthConfig').warn(
-      'JWT_SECRET is not set: using a random secret, tokens die with this process',
-    );
-    processSecret = randomBytes(32).toString('base64url');
-  }
-  return processSecret;
-}
+/** Outside production, a missing JWT_SECRET means a random one: tokens die with the process. */
+export const RANDOM_JWT_SECRET_WARNING =
+  'JWT_SECRET is not set: using a random secret, tokens die with this process';
 
 function adminSeed(env: AuthEnvironment): AdminSeed | undefined {
   const { ADMIN_USERNAME: username, ADMIN_EMAIL: email, ADMIN_PASSWORD: password } = env;
-  if (!username && !email && !password) return undefined;
-  if (!username || !email || !password) {
-    throw new Error(
-      'Invalid environment: set ADMIN_USERNAME, ADMIN_EMAIL and ADMIN_PASSWORD together',
-    );
-  }
-  return { username, email, password };
+  return username && email && password ? { username, email, password } : undefined;
 }
 
-export const authConfig = registerAs('auth', () => {
-  const env = validateEnvironment(AuthEnvironment, process.env);
+/** Rules across variables: the admin seed is all or nothing; production needs a real secret. */
+export function authProblems(env: AuthEnvironment, production: boolean): string[] {
+  const problems: string[] = [];
+  const adminVariables = [env.ADMIN_USERNAME, env.ADMIN_EMAIL, env.ADMIN_PASSWORD];
+  if (adminVariables.some(Boolean) && !adminVariables.every(Boolean)) {
+    problems.push('set ADMIN_USERNAME, ADMIN_EMAIL and ADMIN_PASSWORD together');
+  }
+  if (production && !env.JWT_SECRET) {
+    problems.push(
+      `JWT_SECRET is required when NODE_ENV=production (at least ${MIN_JWT_SECRET_BYTES} bytes)`,
+    );
+  }
+  return problems;
+}
+
+export const authConfig = configKey('auth');
+
+export function readAuthConfig(env: AuthEnvironment) {
   return {
-    jwtSecret: jwtSecret(env),
+    jwtSecret: env.JWT_SECRET ?? randomBytes(MIN_JWT_SECRET_BYTES).toString('base64url'),
     accessTokenTtlMs: parseDurationMs(env.JWT_ACCESS_TTL ?? '15m'),
     refreshTokenTtlMs: parseDurationMs(env.REFRESH_TOKEN_TTL ?? '30d'),
     verificationCodeTtlMs: parseDurationMs(env.VERIFICATION_CODE_TTL ?? '15m'),
@@ -123,6 +124,6 @@ export const authConfig = registerAs('auth', () => {
     passwordScryptLogN: env.PASSWORD_SCRYPT_LOG_N ?? 15,
     admin: adminSeed(env),
   };
-});
+}
 
-export type AuthConfig = ConfigType<typeof authConfig>;
+export type AuthConfig = ReturnType<typeof readAuthConfig>;

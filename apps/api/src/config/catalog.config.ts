@@ -1,12 +1,11 @@
-import { ConfigType, registerAs } from '@nestjs/config';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { validateEnvironment } from './environment-parsing';
+import { configKey } from './config-key';
 
 const MEBIBYTE = 1024 * 1024;
 
 /** Catalog settings read from the environment. */
-class CatalogEnvironment {
+export class CatalogEnvironment {
   /** ISO 4217 code of the shop's one currency, returned beside every money field. */
   @IsOptional()
   @Matches(/^[A-Z]{3}$/, { message: 'SHOP_CURRENCY must be an ISO 4217 code such as USD' })
@@ -24,13 +23,14 @@ class CatalogEnvironment {
   SEED_DEMO?: string;
 }
 
-export const catalogConfig = registerAs('catalog', () => {
-  const env = validateEnvironment(CatalogEnvironment, process.env);
+export const catalogConfig = configKey('catalog');
+
+export function readCatalogConfig(env: CatalogEnvironment) {
   return {
     currency: env.SHOP_CURRENCY ?? 'USD',
     imageMaxBytes: env.PRODUCT_IMAGE_MAX_BYTES ?? 5 * MEBIBYTE,
     seedDemo: env.SEED_DEMO === 'true',
   };
-});
+}
 
-export type CatalogConfig = ConfigType<typeof catalogConfig>;
+export type CatalogConfig = ReturnType<typeof readCatalogConfig>;

@@ -1,9 +1,8 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { validateEnvironment } from './environment-parsing';
+import { DURATION, DURATION_MESSAGE } from './environment-parsing';
 
 const MEBIBYTE = 1024 * 1024;
-const MIN_PRODUCTION_SECRET_BYTES = 32;
 
 export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -36,6 +35,10 @@ export class CoreEnvironment {
   @IsOptional()
   @Matches(/^mongodb(\+srv)?:\/\/\S+$/, { message: 'MONGODB_URI must be a mongodb:// URI' })
   MONGODB_URI?: string;
+
+  @IsOptional()
+  @Matches(DURATION, { message: DURATION_MESSAGE })
+  MONGODB_TIMEOUT?: string;
 
   @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{1,63}$/, { message: 'MONGODB_DB_NAME must be 1-63 of [A-Za-z0-9_-]' })
@@ -71,44 +74,4 @@ export class CoreEnvironment {
   @IsInt()
   @Min(1)
   RATE_LIMIT_AUTH_PER_MINUTE?: number;
-
-  @IsOptional()
-  @IsString()
-  SMTP_URL?: string;
-
-  @IsOptional()
-  @IsString()
-  JWT_SECRET?: string;
-}
-
-/** What production must have: a real MongoDB, a mail server and a strong token secret. */
-export function productionProblems(env: CoreEnvironment): string[] {
-  if (env.NODE_ENV !== 'production') return [];
-  const problems: string[] = [];
-  if (!env.MONGODB_URI) {
-    problems.push(
-      'MONGODB_URI is required when NODE_ENV=production (the in-process emulator is for development and tests only)',
-    );
-  }
-  if (!env.SMTP_URL) problems.push('SMTP_URL is required when NODE_ENV=production');
-  if (!env.JWT_SECRET || Buffer.byteLength(env.JWT_SECRET) < MIN_PRODUCTION_SECRET_BYTES) {
-    problems.push(
-      `JWT_SECRET must be at least ${MIN_PRODUCTION_SECRET_BYTES} bytes when NODE_ENV=production`,
-    );
-  }
-  return problems;
-}
-
-/**
- * Validates the core variables of `source` (blank values count as unset) and the production
- * rules; throws one readable message listing every problem.
- */
-export function readCoreEnvironment(source: Record<string, string | undefined>): CoreEnvironment {
-  const present = Object.fromEntries(
-    Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ''),
-  );
-  const env = validateEnvironment(CoreEnvironment, present);
-  const problems = productionProblems(env);
-  if (problems.length > 0) throw new Error(`Invalid environment: ${problems.join('; ')}`);
-  return env;
 }

@@ -1,5 +1,5 @@
-import { ConfigType, registerAs } from '@nestjs/config';
-import { readCoreEnvironment } from './core-environment';
+import { configKey } from './config-key';
+import { CoreEnvironment } from './core-environment';
 
 const MEBIBYTE = 1024 * 1024;
 
@@ -18,13 +18,14 @@ function parseOrigins(value: string | undefined): string[] {
 }
 
 /** The HTTP edge: body size limit, proxies to trust, browser origins allowed by CORS. */
-export const httpConfig = registerAs('http', () => {
-  const env = readCoreEnvironment(process.env);
+export function readHttpConfig(env: CoreEnvironment) {
   return {
     bodyLimitBytes: env.BODY_LIMIT_BYTES ?? MEBIBYTE,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     corsOrigins: parseOrigins(env.CORS_ORIGINS),
   };
-});
+}
 
-export type HttpConfig = ConfigType<typeof httpConfig>;
+export const httpConfig = configKey('http');
+
+export type HttpConfig = ReturnType<typeof readHttpConfig>;

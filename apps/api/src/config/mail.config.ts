@@ -1,9 +1,8 @@
-import { ConfigType, registerAs } from '@nestjs/config';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { validateEnvironment } from './environment-parsing';
+import { configKey } from './config-key';
 
 /** Mail settings read from the environment (production requires SMTP_URL: see core-environment). */
-class MailEnvironment {
+export class MailEnvironment {
   /** `smtp://user:pass@host:587` or `smtps://...`; absent outside production → mails go to the log. */
   @IsOptional()
   @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
@@ -15,12 +14,13 @@ class MailEnvironment {
   MAIL_FROM?: string;
 }
 
-export const mailConfig = registerAs('mail', () => {
-  const env = validateEnvironment(MailEnvironment, process.env);
+export const mailConfig = configKey('mail');
+
+export function readMailConfig(env: MailEnvironment) {
   return {
     smtpUrl: env.SMTP_URL,
     from: env.MAIL_FROM ?? 'Kassa <no-reply@kassa.local>',
   };
-});
+}
 
-export type MailConfig = ConfigType<typeof mailConfig>;
+export type MailConfig = ReturnType<typeof readMailConfig>;

@@ -1,13 +1,14 @@
-import { ConfigType, registerAs } from '@nestjs/config';
-import { readCoreEnvironment } from './core-environment';
+import { configKey } from './config-key';
+import { CoreEnvironment } from './core-environment';
+
+export const rateLimitConfig = configKey('rateLimit');
 
 /** Requests per minute: for every route, and the stricter budget of the auth routes. */
-export const rateLimitConfig = registerAs('rateLimit', () => {
-  const env = readCoreEnvironment(process.env);
+export function readRateLimitConfig(env: CoreEnvironment) {
   return {
     perMinute: env.RATE_LIMIT_PER_MINUTE ?? 300,
     authPerMinute: env.RATE_LIMIT_AUTH_PER_MINUTE ?? 20,
   };
-});
+}
 
-export type RateLimitConfig = ConfigType<typeof rateLimitConfig>;
+export type RateLimitConfig = ReturnType<typeof readRateLimitConfig>;

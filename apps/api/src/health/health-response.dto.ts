@@ -1,12 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-export class HealthResponseDto {
+export class LivenessResponseDto {
   @ApiProperty({ example: 'ok', enum: ['ok'] })
   status: 'ok';
 
-  @ApiProperty({ example: 'up', enum: ['up'] })
-  database: 'up';
-
   @ApiProperty({ example: 3600, description: 'Seconds since the process started' })
   uptimeSeconds: number;
+}
+
+export class ReadinessResponseDto extends LivenessResponseDto {
+  @ApiProperty({ example: 'up', enum: ['up'] })
+  database: 'up';
 }

@@ -1,38 +1,40 @@
 import { Controller, Get } from '@nestjs/common';
-import {
-  ApiOkResponse,
-  ApiOperation,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import { Public } from '../auth/decorators/public.decorator';
-import { HealthResponseDto } from './health-response.dto';
+import { ServiceUnavailableError } from '@kassa/common';
+import { Public } from '../access/public.decorator';
+import { ApiErrors } from '../http/api-errors.decorator';
+import { LivenessResponseDto, ReadinessResponseDto } from './health-response.dto';
 import { HealthService } from './health.service';
 
+/** Probes for orchestrators and load balancers; never rate-limited. */
 @ApiTags('health')
+@Public()
+@SkipThrottle()
 @Controller('health')
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   @Get()
-  @Public()
-  @SkipThrottle()
-  @ApiOperation({ summary: 'Liveness and database reachability' })
-  @ApiOkResponse({ type: HealthResponseDto })
-  @ApiServiceUnavailableResponse({
-    description: 'The database did not answer',
-    schema: {
-      example: {
-        error: {
-          code: 'SERVICE_UNAVAILABLE',
-          message: 'The database is not reachable',
-          requestId: '3f1c2a8e-5b7d-4e21-9a0f-6c4d2b1e8f70',
-        },
-      },
-    },
-  })
-  check(): Promise<HealthResponseDto> {
-    return this.health.check();
+  @ApiOperation({ summary: 'Readiness (same as /health/ready)' })
+  @ApiOkResponse({ type: ReadinessResponseDto })
+  @ApiErrors(ServiceUnavailableError)
+  check(): Promise<ReadinessResponseDto> {
+    return this.health.ready();
+  }
+
+  @Get('ready')
+  @ApiOperation({ summary: 'Readiness: the process serves and the database answers' })
+  @ApiOkResponse({ type: ReadinessResponseDto })
+  @ApiErrors(ServiceUnavailableError)
+  readiness(): Promise<ReadinessResponseDto> {
+    return this.health.ready();
+  }
+
+  @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process serves (the database is not asked)' })
+  @ApiOkResponse({ type: LivenessResponseDto })
+  liveness(): LivenessResponseDto {
+    return this.health.live();
   }
 }

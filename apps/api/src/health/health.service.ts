@@ -1,43 +1,29 @@
 import { Injectable } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
 import { ServiceUnavailableError } from '@kassa/common';
-import { Connection, ConnectionStates } from 'mongoose';
+import { DatabaseHealth } from '@kassa/database';
 
-const PING_TIMEOUT_MS = 3000;
-
-export interface HealthReport {
+export interface LivenessReport {
   status: 'ok';
-  database: 'up';
   uptimeSeconds: number;
 }
 
-/** Liveness with a real round trip: the database must answer a `ping` within a few seconds. */
+export interface ReadinessReport extends LivenessReport {
+  database: 'up';
+}
+
+/** Liveness (the process answers) and readiness (the database answers a `ping` in time). */
 @Injectable()
 export class HealthService {
-  constructor(@InjectConnection() private readonly connection: Connection) {}
+  constructor(private readonly database: DatabaseHealth) {}
 
-  async check(): Promise<HealthReport> {
-    if (!(await this.databaseAnswers())) {
-      throw new ServiceUnavailableError('The database is not reachable');
-    }
-    return { status: 'ok', database: 'up', uptimeSeconds: Math.floor(process.uptime()) };
+  live(): LivenessReport {
+    return { status: 'ok', uptimeSeconds: Math.floor(process.uptime()) };
   }
 
-  private async databaseAnswers(): Promise<boolean> {
-    const db = this.connection.db;
-    if (this.connection.readyState !== ConnectionStates.connected || !db) return false;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<false>((resolve) => {
-      timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS);
-    });
-    const ping = db
-      .command({ ping: 1 })
-      .then((reply) => reply.ok === 1)
-      .catch(() => false);
-    try {
-      return await Promise.race([ping, timeout]);
-    } finally {
-      clearTimeout(timer);
+  async ready(): Promise<ReadinessReport> {
+    if (!(await this.database.isReachable())) {
+      throw new ServiceUnavailableError('The database is not reachable');
     }
+    return { ...this.live(), database: 'up' };
   }
 }

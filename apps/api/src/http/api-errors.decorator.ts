@@ -1,15 +1,37 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
+import { DomainErrorClass, ERROR_CATALOGUE, ErrorCode, ErrorDetail } from '@kassa/common';
 
-/** One documented failure of a route: status, error code and an example message. */
-export interface ApiErrorExample {
-  status: number;
-  code: string;
-  message: string;
-  details?: { field: string; message: string }[];
-}
+const EXAMPLE_REQUEST_ID = 'b7e6c1d2-4f3a-4c9e-8a1b-2d3e4f5a6b7c';
 
-function errorSchema(examples: ApiErrorExample[]) {
+const EXAMPLE_DETAILS: Partial<Record<ErrorCode, ErrorDetail[]>> = {
+  VALIDATION_FAILED: [{ field: 'name', message: 'name must be a string' }],
+  INSUFFICIENT_STOCK: [
+    {
+      field: 'quantity',
+      message: 'Only 3 of the product can be had',
+      reason: 'INSUFFICIENT_STOCK',
+      available: 3,
+    },
+  ],
+  PRODUCT_UNAVAILABLE: [
+    {
+      field: 'productId',
+      message: 'The product is not for sale at the moment',
+      reason: 'INACTIVE',
+    },
+  ],
+  PROMO_CODE_NOT_APPLICABLE: [
+    {
+      field: 'code',
+      message: 'the cart is below the minimum for this code',
+      reason: 'MINIMUM_NOT_MET',
+      missing: '12.50',
+    },
+  ],
+};
+
+function errorSchema(codes: ErrorCode[]) {
   return {
     type: 'object',
     required: ['error'],
@@ -18,13 +40,19 @@ function errorSchema(examples: ApiErrorExample[]) {
         type: 'object',
         required: ['code', 'message', 'requestId'],
         properties: {
-          code: { type: 'string', enum: [...new Set(examples.map((e) => e.code))] },
+          code: { type: 'string', enum: codes },
           message: { type: 'string' },
           details: {
             type: 'array',
             items: {
               type: 'object',
-              properties: { field: { type: 'string' }, message: { type: 'string' } },
+              properties: {
+                field: { type: 'string' },
+                message: { type: 'string' },
+                reason: { type: 'string' },
+                available: { type: 'integer' },
+                missing: { type: 'string' },
+              },
             },
           },
           requestId: { type: 'string' },
@@ -34,69 +62,42 @@ function errorSchema(examples: ApiErrorExample[]) {
   };
 }
 
-/** Documents a route's error responses in the shared error shape, grouped by status. */
-export function ApiErrors(...errors: ApiErrorExample[]) {
-  const byStatus = new Map<number, ApiErrorExample[]>();
-  for (const error of errors)
-    byStatus.set(error.status, [...(byStatus.get(error.status) ?? []), error]);
-  return applyDecorators(
-    ...[...byStatus].map(([status, examples]) =>
-      ApiResponse({
-        status,
-        description: examples.map((e) => e.code).join(' | '),
-        content: {
-          'application/json': {
-            schema: errorSchema(examples),
-            examples: Object.fromEntries(
-              examples.map(({ code, message, details }) => [
-                code,
-                {
-                  value: {
-                    error: {
-                      code,
-                      message,
-                      details,
-                      requestId: 'b7e6c1d2-4f3a-4c9e-8a1b-2d3e4f5a6b7c',
-                    },
-                  },
-                },
-              ]),
-            ),
-          },
-        },
-      }),
-    ),
-  );
+function example(code: ErrorCode) {
+  return {
+    value: {
+      error: {
+        code,
+        message: ERROR_CATALOGUE[code].message,
+        ...(EXAMPLE_DETAILS[code] && { details: EXAMPLE_DETAILS[code] }),
+        requestId: EXAMPLE_REQUEST_ID,
+      },
+    },
+  };
 }
 
-export const VALIDATION_FAILED: ApiErrorExample = {
-  status: 400,
-  code: 'VALIDATION_FAILED',
-  message: 'Request validation failed',
-  details: [{ field: 'email', message: 'email must be a valid email address' }],
-};
-export const UNAUTHENTICATED: ApiErrorExample = {
-  status: 401,
-  code: 'UNAUTHENTICATED',
-  message: 'Authentication required',
-};
-export const FORBIDDEN: ApiErrorExample = {
-  status: 403,
-  code: 'FORBIDDEN',
-  message: 'Not allowed',
-};
-export const NOT_FOUND: ApiErrorExample = {
-  status: 404,
-  code: 'NOT_FOUND',
-  message: 'User 6f1c1a52-3c4e-4d8e-9b7a-2f0c9a4b7d11 not found',
-};
-export const ALREADY_EXISTS: ApiErrorExample = {
-  status: 409,
-  code: 'ALREADY_EXISTS',
-  message: 'User with this username already exists',
-};
-export const RATE_LIMITED: ApiErrorExample = {
-  status: 429,
-  code: 'RATE_LIMITED',
-  message: 'Too many requests',
-};
+/**
+ * Documents a route's error responses in the shared error shape, grouped by status, from the
+ * error classes it may throw: status and example message come from the error catalogue.
+ */
+export function ApiErrors(...errors: DomainErrorClass[]) {
+  const byStatus = new Map<number, Set<ErrorCode>>();
+  for (const { code } of errors) {
+    const status = ERROR_CATALOGUE[code].status;
+    byStatus.set(status, (byStatus.get(status) ?? new Set()).add(code));
+  }
+  return applyDecorators(
+    ...[...byStatus].map(([status, codeSet]) => {
+      const codes = [...codeSet];
+      return ApiResponse({
+        status,
+        description: codes.join(' | '),
+        content: {
+          'application/json': {
+            schema: errorSchema(codes),
+            examples: Object.fromEntries(codes.map((code) => [code, example(code)])),
+          },
+        },
+      });
+    }),
+  );
+}

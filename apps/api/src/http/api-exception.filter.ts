@@ -22,7 +22,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (described.fault) {
       this.logger.error({ err: exception }, 'Unexpected error');
     } else if (described.status >= 500) {
-      this.logger.error({ code: described.code }, described.message);
+      this.logger.error({ code: described.code, cause: described.cause }, described.message);
     } else {
       this.logger.warn({ code: described.code, status: described.status }, described.message);
     }
@@ -34,6 +34,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
         requestId: request.id,
       },
     };
+    if (described.status === 401) void reply.header('WWW-Authenticate', 'Bearer');
+    if (described.retryAfterSeconds !== undefined) {
+      void reply.header('Retry-After', String(described.retryAfterSeconds));
+    }
     void reply.status(described.status).send(body);
   }
 }

@@ -1,15 +1,65 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiQuery } from '@nestjs/swagger';
-import { ListSpec } from '@kassa/common';
+import { ListField, ListSpec, MAX_LIST_LIMIT } from '@kassa/common';
+
+/** Filter values as a list route's example sends them: `{price: {gte: '10'}, brand: 'Fender'}`. */
+export type ListFilterExample = Record<string, string | { gte?: string; lte?: string }>;
+
+export interface ListQueryExample {
+  filter: ListFilterExample;
+  sort: string;
+}
+
+const RANGE_TYPES = new Set(['number', 'money', 'date']);
+
+const TYPE_NOTES: Record<string, string> = {
+  money: 'a decimal amount such as 12.50',
+  date: 'an ISO-8601 date-time',
+  boolean: 'true or false',
+  uuid: 'a UUID',
+};
+
+function describeField(name: string, field: ListField): string {
+  const values = field.values ? `one of ${field.values.join(', ')}` : TYPE_NOTES[field.type];
+  return [`Filter on ${name}`, values].filter(Boolean).join(': ') + '. Also [ne], [in]=a,b.';
+}
+
+/**
+ * One documented query parameter per filter a list offers (`filter[price][gte]`,
+ * `filter[brand]`), so that Swagger UI and generated clients send exactly what the API parses;
+ * only the example's parameters carry a value, so "Try it out" sends a valid request.
+ */
+function filterParameters(spec: ListSpec, example: ListFilterExample) {
+  return Object.entries(spec.fields)
+    .filter(([, field]) => field.filter !== false)
+    .flatMap(([name, field]) => {
+      const given = example[name];
+      const ranged = RANGE_TYPES.has(field.type);
+      const parameters = [
+        {
+          name: `filter[${name}]`,
+          description: describeField(name, field),
+          example: typeof given === 'string' ? given : undefined,
+        },
+        ...(ranged
+          ? (['gte', 'lte'] as const).map((operator) => ({
+              name: `filter[${name}][${operator}]`,
+              description: `${name} ${operator === 'gte' ? 'at least' : 'at most'} this (also [gt], [lt])`,
+              example: typeof given === 'object' ? given[operator] : undefined,
+            }))
+          : []),
+      ];
+      return parameters.map((parameter) =>
+        ApiQuery({ ...parameter, required: false, schema: { type: 'string' } }),
+      );
+    });
+}
 
 /** Documents the list parameters of DESIGN.md §2 with the resource's whitelist. */
-export function ApiListQuery(
-  spec: ListSpec,
-  example: { filter: Record<string, unknown>; sort: string },
-) {
-  const fields = Object.entries(spec.fields);
-  const filterable = fields.filter(([, field]) => field.filter !== false).map(([name]) => name);
-  const sortable = fields.filter(([, field]) => field.sort !== false).map(([name]) => name);
+export function ApiListQuery(spec: ListSpec, example: ListQueryExample) {
+  const sortable = Object.entries(spec.fields)
+    .filter(([, field]) => field.sort !== false)
+    .map(([name]) => name);
   return applyDecorators(
     ApiQuery({
       name: 'page',
@@ -19,7 +69,7 @@ export function ApiListQuery(
     ApiQuery({
       name: 'limit',
       required: false,
-      schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+      schema: { type: 'integer', minimum: 1, maximum: MAX_LIST_LIMIT, default: 20 },
     }),
     ApiQuery({
       name: 'sort',
@@ -27,17 +77,7 @@ export function ApiListQuery(
       description: `Comma list, "-" for descending. Sortable: ${sortable.join(', ')}`,
       example: example.sort,
     }),
-    ApiQuery({
-      name: 'filter',
-      required: false,
-      style: 'deepObject',
-      explode: true,
-      description:
-        `filter[field]=v or filter[field][eq|ne|gt|gte|lt|lte|in]=v (in: comma list). ` +
-        `Filterable: ${filterable.join(', ')}`,
-      schema: { type: 'object', additionalProperties: true },
-      example: example.filter,
-    }),
+    ...filterParameters(spec, example.filter),
     ...(spec.search?.length
       ? [
           ApiQuery({

@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { DomainError, ErrorDetail, httpStatusOf } from '@kassa/common';
+import { DomainError, ErrorCode, ErrorDetail } from '@kassa/common';
+import { describeConnectivityError, isConnectivityError } from '@kassa/database';
 
 /** The body of every error response (DESIGN.md §2). */
 export interface ErrorResponseBody {
@@ -9,13 +10,19 @@ export interface ErrorResponseBody {
 /** What an exception becomes on the wire; `fault` marks an unexpected failure worth a stack. */
 export interface DescribedError {
   status: number;
-  code: string;
+  code: ErrorCode;
   message: string;
   details?: ErrorDetail[];
   fault: boolean;
+  /** Seconds a client should wait before trying again (429, 503). */
+  retryAfterSeconds?: number;
+  /** What the log says about the cause, when it is not the message the client sees. */
+  cause?: string;
 }
 
-const CODE_BY_STATUS: Record<number, string> = {
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
   [HttpStatus.BAD_REQUEST]: 'VALIDATION_FAILED',
   [HttpStatus.UNAUTHORIZED]: 'UNAUTHENTICATED',
   [HttpStatus.FORBIDDEN]: 'FORBIDDEN',
@@ -50,7 +57,7 @@ function isFrameworkClientError(error: unknown): error is FrameworkError {
 
 function forStatus(status: number, message: string): DescribedError {
   if (status >= 500) return INTERNAL;
-  return { status, code: CODE_BY_STATUS[status] ?? 'BAD_REQUEST', message, fault: false };
+  return { status, code: CODE_BY_STATUS[status] ?? 'VALIDATION_FAILED', message, fault: false };
 }
 
 function httpExceptionMessage(exception: HttpException): string {
@@ -63,7 +70,7 @@ function httpExceptionMessage(exception: HttpException): string {
 /** Maps whatever was thrown to a status, a documented code and a message safe to show. */
 export function describeError(exception: unknown): DescribedError {
   if (exception instanceof DomainError) {
-    const status = httpStatusOf(exception);
+    const { status } = exception;
     if (status >= 500 && status !== HttpStatus.SERVICE_UNAVAILABLE) return INTERNAL;
     return {
       status,
@@ -71,6 +78,7 @@ export function describeError(exception: unknown): DescribedError {
       message: exception.message,
       details: exception.details,
       fault: false,
+      retryAfterSeconds: exception.retryAfterSeconds,
     };
   }
   if (exception instanceof HttpException) {
@@ -78,6 +86,16 @@ export function describeError(exception: unknown): DescribedError {
   }
   if (isFrameworkClientError(exception)) {
     return forStatus(exception.statusCode, exception.message);
+  }
+  if (isConnectivityError(exception)) {
+    return {
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'The database cannot be reached right now; try again shortly',
+      fault: false,
+      retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+      cause: describeConnectivityError(exception as Error),
+    };
   }
   return INTERNAL;
 }

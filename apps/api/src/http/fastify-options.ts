@@ -1,9 +1,10 @@
 import { FastifyServerOptions } from 'fastify';
 import { REQUEST_ID_HEADER, resolveRequestId } from '@kassa/common';
 import { HttpConfig } from '../config/http.config';
+import { answerClientError, answerFrameworkError } from './framework-errors';
 import { parseQueryString } from './query-string';
 
-/** The Fastify server behind Nest: limits, proxies, routing and request ids. */
+/** The Fastify server behind Nest: limits, proxies, routing, request ids and early refusals. */
 export function fastifyOptions(http: HttpConfig): FastifyServerOptions {
   return {
     bodyLimit: http.bodyLimitBytes,
@@ -15,5 +16,7 @@ export function fastifyOptions(http: HttpConfig): FastifyServerOptions {
     requestIdHeader: false,
     genReqId: (request) => resolveRequestId(request.headers[REQUEST_ID_HEADER]),
     logger: false,
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   };
 }

@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { operationIdOf, tagAliases } from './operation-ids';
 
 export const API_VERSION = '1.0';
 
@@ -9,13 +10,18 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('Kassa API')
     .setVersion(API_VERSION)
     .setDescription(
-      'Commerce backend: catalog, cart, discounts, checkout, payments, returns and support chat. ' +
+      'Kassa, a commerce backend. Served today: accounts and authentication, the catalog ' +
+        '(brands, categories, products, images, price history), the cart with product ' +
+        'discounts and promo codes, and health probes. ' +
         'Errors always answer `{ "error": { "code", "message", "details"?, "requestId" } }`; ' +
-        'lists take `page`, `limit`, `sort`, `filter[field][op]` and `search`.',
+        'lists take `page`, `limit`, `sort`, `filter[field]` / `filter[field][op]` and `search`. ' +
+        'The original requirement route names are listed under "requirement aliases".',
     )
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return tagAliases(
+    SwaggerModule.createDocument(app, config, { operationIdFactory: operationIdOf }),
+  );
 }
 
 /** Swagger UI at /docs, the JSON document at /docs-json. */

@@ -1,4 +1,4 @@
-import { ArgumentMetadata, Injectable, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, Injectable, Type, ValidationPipe } from '@nestjs/common';
 import { ValidationError } from '@kassa/common';
 import { validationDetails } from './validation-details';
 
@@ -11,8 +11,10 @@ const BODY_NOT_OBJECT = 'The request body must be a JSON object';
  */
 @Injectable()
 export class ApiValidationPipe extends ValidationPipe {
-  constructor() {
+  /** `expectedType` validates against that class when the handler's own type is generic. */
+  constructor(expectedType?: Type<unknown>) {
     super({
+      expectedType,
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,

@@ -38,3 +38,20 @@ export function emailChangeCodeMail(input: CodeMailInput): MailMessage {
     ].join('\n'),
   };
 }
+
+/** Sent on a password-reset request: the code that lets the owner of the address set a new one. */
+export function passwordResetCodeMail(input: CodeMailInput): MailMessage {
+  return {
+    to: input.to,
+    subject: 'Reset your Kassa password',
+    text: [
+      `Hello ${input.username},`,
+      '',
+      `Your password reset code is ${input.code}`,
+      '',
+      `Enter it within ${input.validForMinutes} minutes with your new password. Every session of`,
+      'your account ends when the password changes. If you did not ask for this, ignore this',
+      'message: your password stays as it is.',
+    ].join('\n'),
+  };
+}

@@ -1,5 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { loadConfiguration } from '../config/configuration';
+import { ConfigurationModule } from '../config/configuration.module';
 import { verificationCodeMail } from './mail-templates';
 import { LogMailer } from './log.mailer';
 import { MAILER, Mailer } from './mailer';
@@ -7,16 +9,11 @@ import { NotificationsModule } from './notifications.module';
 import { SmtpMailer } from './smtp.mailer';
 
 async function mailerWith(smtpUrl: string | undefined): Promise<Mailer> {
-  const previous = process.env.SMTP_URL;
-  if (smtpUrl === undefined) delete process.env.SMTP_URL;
-  else process.env.SMTP_URL = smtpUrl;
-  try {
-    const moduleRef = await Test.createTestingModule({ imports: [NotificationsModule] }).compile();
-    return moduleRef.get<Mailer>(MAILER);
-  } finally {
-    if (previous === undefined) delete process.env.SMTP_URL;
-    else process.env.SMTP_URL = previous;
-  }
+  const configuration = loadConfiguration({ SMTP_URL: smtpUrl });
+  const moduleRef = await Test.createTestingModule({
+    imports: [ConfigurationModule.forRoot(configuration), NotificationsModule],
+  }).compile();
+  return moduleRef.get<Mailer>(MAILER);
 }
 
 describe(NotificationsModule.name, () => {

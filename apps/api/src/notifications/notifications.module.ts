@@ -1,5 +1,4 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
 import { MailConfig, mailConfig } from '../config/mail.config';
 import { LogMailer } from './log.mailer';
 import { MAILER, Mailer } from './mailer';
@@ -8,7 +7,6 @@ import { SmtpMailer } from './smtp.mailer';
 /** Provides the {@link Mailer} (`MAILER`): SMTP when `SMTP_URL` is set, else the log. */
 @Global()
 @Module({
-  imports: [ConfigModule.forFeature(mailConfig)],
   providers: [
     {
       provide: MAILER,

@@ -1,5 +1,6 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
-import { ThrottlerGuard, ThrottlerRequest } from '@nestjs/throttler';
+import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerRequest } from '@nestjs/throttler';
+import { RateLimitedError } from '@kassa/common';
 import { FastifyRequest } from 'fastify';
 import { AUTH_RATE_LIMIT, AUTH_THROTTLER } from './auth-rate-limit.decorator';
 
@@ -43,5 +44,13 @@ export class RateLimitGuard extends ThrottlerGuard {
       await super.handleRequest({ ...request, getTracker: () => `account:${account}` });
     }
     return true;
+  }
+
+  /** Over the limit: 429 `RATE_LIMITED` with a standard `Retry-After` (seconds). */
+  protected async throwThrottlingException(
+    _context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
+    throw new RateLimitedError(undefined, Math.max(1, Math.ceil(detail.timeToBlockExpire)));
   }
 }

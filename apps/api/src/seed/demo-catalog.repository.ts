@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { AnyBulkWriteOperation, ClientSession, Model } from 'mongoose';
+import { AnyBulkWriteOperation, Model } from 'mongoose';
 import { Brand } from '../catalog/brands/schemas/brand.schema';
 import { Category } from '../catalog/categories/schemas/category.schema';
 import { PriceHistoryEntry } from '../catalog/products/schemas/price-history-entry.schema';
@@ -23,22 +23,16 @@ export class DemoCatalogRepository {
    * Makes sure each demo brand exists, found by its fixed id or by its name ignoring case (so a
    * renamed one, or one an admin created first, is reused), and maps demo ids to stored ids.
    */
-  ensureBrands(entries: DemoNamedEntry[], session: ClientSession): Promise<Map<string, string>> {
-    return this.ensureNamed(this.brands, entries, session);
+  ensureBrands(entries: DemoNamedEntry[]): Promise<Map<string, string>> {
+    return this.ensureNamed(this.brands, entries);
   }
 
-  ensureCategories(
-    entries: DemoNamedEntry[],
-    session: ClientSession,
-  ): Promise<Map<string, string>> {
-    return this.ensureNamed(this.categories, entries, session);
+  ensureCategories(entries: DemoNamedEntry[]): Promise<Map<string, string>> {
+    return this.ensureNamed(this.categories, entries);
   }
 
   /** Inserts the products that do not exist yet; returns the ones inserted. */
-  async insertMissingProducts(
-    products: DemoProduct[],
-    session: ClientSession,
-  ): Promise<DemoProduct[]> {
+  async insertMissingProducts(products: DemoProduct[]): Promise<DemoProduct[]> {
     const now = new Date();
     const operations: AnyBulkWriteOperation<Product>[] = products.map(({ id, ...fields }) => ({
       updateOne: {
@@ -57,18 +51,13 @@ export class DemoCatalogRepository {
         upsert: true,
       },
     }));
-    const result = await this.products.bulkWrite(operations, {
-      session,
-      ordered: true,
-      timestamps: false,
-    });
+    const result = await this.products.bulkWrite(operations, { ordered: true, timestamps: false });
     return Object.keys(result.upsertedIds).map((index) => products[Number(index)]);
   }
 
   async addProductCounts(
     target: 'brands' | 'categories',
     countsById: Map<string, number>,
-    session: ClientSession,
   ): Promise<void> {
     if (countsById.size === 0) {
       return;
@@ -78,11 +67,11 @@ export class DemoCatalogRepository {
       [...countsById].map(([id, count]) => ({
         updateOne: { filter: { _id: id }, update: { $inc: { productCount: count } } },
       })),
-      { session, ordered: true, timestamps: false },
+      { ordered: true, timestamps: false },
     );
   }
 
-  async recordFirstPrices(products: DemoProduct[], session: ClientSession): Promise<void> {
+  async recordFirstPrices(products: DemoProduct[]): Promise<void> {
     if (products.length === 0) {
       return;
     }
@@ -92,14 +81,12 @@ export class DemoCatalogRepository {
         version: 1,
         priceCents: product.priceCents,
       })),
-      { session },
     );
   }
 
   private async ensureNamed(
     model: Model<NamedEntry>,
     entries: DemoNamedEntry[],
-    session: ClientSession,
   ): Promise<Map<string, string>> {
     const now = new Date();
     const keyed = entries.map((entry) => ({
@@ -123,7 +110,7 @@ export class DemoCatalogRepository {
           upsert: true,
         },
       })),
-      { session, ordered: true, timestamps: false },
+      { ordered: true, timestamps: false },
     );
     const stored = await model
       .find(
@@ -135,7 +122,6 @@ export class DemoCatalogRepository {
         },
         { nameLower: 1 },
       )
-      .session(session)
       .lean<Pick<NamedEntry, '_id' | 'nameLower'>[]>()
       .exec();
     return new Map(

@@ -26,18 +26,18 @@ export class DemoCatalogSeeder {
 
   async seed(): Promise<SeedResult> {
     const catalog = buildDemoCatalog();
-    const inserted = await this.transactions.run(async (session) => {
-      const brandIds = await this.repository.ensureBrands(catalog.brands, session);
-      const categoryIds = await this.repository.ensureCategories(catalog.categories, session);
+    const inserted = await this.transactions.run(async () => {
+      const brandIds = await this.repository.ensureBrands(catalog.brands);
+      const categoryIds = await this.repository.ensureCategories(catalog.categories);
       const products = catalog.products.map((product) => ({
         ...product,
         brandId: brandIds.get(product.brandId)!,
         categoryId: categoryIds.get(product.categoryId)!,
       }));
-      const added = await this.repository.insertMissingProducts(products, session);
-      await this.repository.addProductCounts('brands', countBy(added, 'brandId'), session);
-      await this.repository.addProductCounts('categories', countBy(added, 'categoryId'), session);
-      await this.repository.recordFirstPrices(added, session);
+      const added = await this.repository.insertMissingProducts(products);
+      await this.repository.addProductCounts('brands', countBy(added, 'brandId'));
+      await this.repository.addProductCounts('categories', countBy(added, 'categoryId'));
+      await this.repository.recordFirstPrices(added);
       return added.length;
     });
     const result = {

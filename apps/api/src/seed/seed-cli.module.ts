@@ -1,18 +1,20 @@
-import { Module } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
+import { DynamicModule, Module } from '@nestjs/common';
 import { DatabaseModule } from '@kassa/database';
-import { DatabaseConfig, databaseConfig } from '../config/database.config';
+import { Configuration } from '../config/configuration';
+import { ConfigurationModule } from '../config/configuration.module';
 import { SeedModule } from './seed.module';
 
-/** Just enough of the app to seed a database: config, the connection and the seeder. */
-@Module({
-  imports: [
-    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [databaseConfig] }),
-    DatabaseModule.forRootAsync({
-      inject: [databaseConfig.KEY],
-      useFactory: (database: DatabaseConfig) => database,
-    }),
-    SeedModule,
-  ],
-})
-export class SeedCliModule {}
+/** Just enough of the app to seed a database: the configuration, the connection and the seeder. */
+@Module({})
+export class SeedCliModule {
+  static register(configuration: Configuration): DynamicModule {
+    return {
+      module: SeedCliModule,
+      imports: [
+        ConfigurationModule.forRoot(configuration),
+        DatabaseModule.forRoot(configuration.database),
+        SeedModule,
+      ],
+    };
+  }
+}

@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
 import { CatalogModule } from '../catalog/catalog.module';
-import { catalogConfig } from '../config/catalog.config';
 import { DemoCatalogRepository } from './demo-catalog.repository';
 import { DemoCatalogSeeder } from './demo-catalog.seeder';
 import { DemoCatalogStartup } from './demo-catalog.startup';
@@ -16,7 +14,7 @@ export class SeedModule {}
 
 /** The API's part: `SEED_DEMO=true` loads the demo catalog at start-up. */
 @Module({
-  imports: [ConfigModule.forFeature(catalogConfig), SeedModule],
+  imports: [SeedModule],
   providers: [DemoCatalogStartup],
 })
 export class DemoCatalogStartupModule {}

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
+import { ConsoleLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { databaseConfig } from '../config/database.config';
+import { describeConnectivityError, isConnectivityError } from '@kassa/database';
+import { loadConfiguration } from '../config/configuration';
 import { loadEnvFile } from '../config/env-file';
 import { DemoCatalogSeeder } from './demo-catalog.seeder';
 import { SeedCliModule } from './seed-cli.module';
@@ -12,15 +13,25 @@ import { SeedCliModule } from './seed-cli.module';
  */
 async function main(): Promise<void> {
   loadEnvFile();
-  if (!databaseConfig().uri) {
+  const configuration = loadConfiguration(process.env);
+  if (!configuration.database.uri) {
     throw new Error(
       'MONGODB_URI is not set: npm run seed loads the demo catalog into the database it names ' +
         '(for a local one, start `npm run emulator` and point MONGODB_URI at it)',
     );
   }
-  const app = await NestFactory.createApplicationContext(SeedCliModule, {
-    logger: ['log', 'warn', 'error'],
+  const database = { ...configuration.database, connectRetries: 0 };
+  const app = await NestFactory.createApplicationContext(
+    SeedCliModule.register({ ...configuration, database }),
+    { logger: false, abortOnError: false },
+  ).catch((error: Error) => {
+    throw isConnectivityError(error)
+      ? new Error(
+          `Cannot reach MongoDB at ${hostsOf(database.uri!)}: ${describeConnectivityError(error)}`,
+        )
+      : error;
   });
+  app.useLogger(new ConsoleLogger({ logLevels: ['log', 'warn', 'error'] }));
   try {
     await app.get(DemoCatalogSeeder).seed();
   } finally {
@@ -28,7 +39,15 @@ async function main(): Promise<void> {
   }
 }
 
+/** The host list of a connection string, without credentials or options. */
+function hostsOf(uri: string): string {
+  return uri
+    .replace(/^mongodb(\+srv)?:\/\//, '')
+    .replace(/^[^@/]*@/, '')
+    .split(/[/?]/)[0];
+}
+
 main().catch((error: Error) => {
-  new Logger('Seed').error(error.message);
+  console.error(`npm run seed failed: ${error.message}`);
   process.exitCode = 1;
 });

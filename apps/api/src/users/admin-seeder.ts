@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { AlreadyExistsError } from '@kassa/common';
 import { AuthConfig, authConfig } from '../config/auth.config';
 import { PasswordHasher } from './password-hasher';
-import { Role } from './role';
+import { Role } from '../access/role';
 import { UserStatus } from './user-status';
 import { UsersRepository } from './users.repository';
 

@@ -1,4 +1,4 @@
-import { Role } from './role';
+import { Role } from '../access/role';
 import { isPromotion } from './role-rank';
 
 describe(isPromotion.name, () => {

@@ -1,4 +1,4 @@
-import { Role } from './role';
+import { Role } from '../access/role';
 
 const RANK: Record<Role, number> = { [Role.Customer]: 0, [Role.Support]: 1, [Role.Admin]: 2 };
 

@@ -1,24 +1,8 @@
-import { Role } from './role';
-import { UserStatus } from './user-status';
+import { RecordOf } from '@kassa/database';
+import { User } from './schemas/user.schema';
 
 /** A user as repositories hand it out: a plain object, never a Mongoose document. */
-export interface UserRecord {
-  _id: string;
-  username: string;
-  usernameLower: string;
-  email: string;
-  emailLower: string;
-  passwordHash: string;
-  role: Role;
-  status: UserStatus;
-  tokenVersion: number;
-  pendingEmail: { email: string; emailLower: string } | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-/** What a guard needs to know about a token's owner on every request. */
-export type UserSessionState = Pick<UserRecord, '_id' | 'role' | 'status' | 'tokenVersion'>;
+export type UserRecord = RecordOf<User>;
 
 /** The lowercase copy stored beside a username or email for case-insensitive uniqueness. */
 export function lowercaseKey(value: string): string {

@@ -1,5 +1,5 @@
 import { ListSpec } from '@kassa/common';
-import { ROLES } from './role';
+import { ROLES } from '../access/role';
 import { USER_STATUSES } from './user-status';
 
 const lowercase = (value: string): string => value.toLowerCase();

@@ -1,41 +1,27 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Put } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  ApiBearerAuth,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { AuthUser } from '../auth/auth-user';
-import { CurrentUser } from '../auth/decorators/current-user.decorator';
-import { Roles } from '../auth/decorators/roles.decorator';
-import {
-  ALREADY_EXISTS,
-  ApiErrors,
-  FORBIDDEN,
-  NOT_FOUND,
-  UNAUTHENTICATED,
-  VALIDATION_FAILED,
-} from '../http/api-errors.decorator';
+  AlreadyExistsError,
+  LastAdminError,
+  ListQuery,
+  NotFoundError,
+  ValidationError,
+} from '@kassa/common';
+import { AdminOnly } from '../access/access.decorators';
+import { AuthUser } from '../access/auth-user';
+import { CurrentUser } from '../access/current-user.decorator';
+import { ApiErrors } from '../http/api-errors.decorator';
 import { ApiListQuery } from '../http/api-list-query.decorator';
+import { IdParam } from '../http/id-param.decorator';
+import { ListQueryParam } from '../http/list-query.param';
 import { ReplaceUserDto, UpdateUserDto } from './dto/update-user.dto';
-import { UserIdParamsDto } from './dto/user-id-params.dto';
 import { toUserPage, toUserResponse, UserPageDto, UserResponseDto } from './dto/user-response.dto';
-import { Role } from './role';
 import { USER_LIST_SPEC } from './users-list';
 import { UsersService } from './users.service';
 
-const LAST_ADMIN = {
-  status: 409,
-  code: 'LAST_ADMIN',
-  message: 'The last active admin cannot be demoted, deactivated or deleted',
-};
-
 /** Admin management of accounts; `/user/:id` is the requirement's name for `/users/:id`. */
 @ApiTags('users')
-@ApiBearerAuth()
-@ApiErrors(UNAUTHENTICATED, { ...FORBIDDEN, message: 'This route requires one of: admin' })
-@Roles(Role.Admin)
+@AdminOnly()
 @Controller()
 export class UsersController {
   constructor(private readonly users: UsersService) {}
@@ -43,21 +29,21 @@ export class UsersController {
   @Get('users')
   @ApiOperation({ summary: 'List users (filter, sort, search, paginate)' })
   @ApiListQuery(USER_LIST_SPEC, {
-    filter: { role: 'customer', status: { in: 'active,unverified' } },
+    filter: { role: 'customer', status: 'active' },
     sort: '-createdAt,username',
   })
   @ApiOkResponse({ type: UserPageDto })
-  @ApiErrors(VALIDATION_FAILED)
-  async list(@Query() query: Record<string, unknown>): Promise<UserPageDto> {
+  @ApiErrors(ValidationError)
+  async list(@ListQueryParam(USER_LIST_SPEC) query: ListQuery): Promise<UserPageDto> {
     return toUserPage(await this.users.list(query));
   }
 
   @Get(['users/:id', 'user/:id'])
   @ApiOperation({ summary: 'Get one user' })
   @ApiOkResponse({ type: UserResponseDto })
-  @ApiErrors(VALIDATION_FAILED, NOT_FOUND)
-  async get(@Param() params: UserIdParamsDto): Promise<UserResponseDto> {
-    return toUserResponse(await this.users.get(params.id));
+  @ApiErrors(ValidationError, NotFoundError)
+  async get(@IdParam() id: string): Promise<UserResponseDto> {
+    return toUserResponse(await this.users.get(id));
   }
 
   @Put(['users/:id', 'user/:id'])
@@ -67,13 +53,13 @@ export class UsersController {
       "A role change or deactivation ends that user's sessions. Admins cannot raise their own role; the last active admin cannot be demoted or deactivated.",
   })
   @ApiOkResponse({ type: UserResponseDto })
-  @ApiErrors(VALIDATION_FAILED, NOT_FOUND, ALREADY_EXISTS, LAST_ADMIN)
+  @ApiErrors(ValidationError, NotFoundError, AlreadyExistsError, LastAdminError)
   async replace(
     @CurrentUser() actor: AuthUser,
-    @Param() params: UserIdParamsDto,
+    @IdParam() id: string,
     @Body() body: ReplaceUserDto,
   ): Promise<UserResponseDto> {
-    return toUserResponse(await this.users.update(actor, params.id, body));
+    return toUserResponse(await this.users.update(actor, id, body));
   }
 
   @Patch(['users/:id', 'user/:id'])
@@ -83,21 +69,21 @@ export class UsersController {
       "A role change or deactivation ends that user's sessions. Admins cannot raise their own role; the last active admin cannot be demoted or deactivated.",
   })
   @ApiOkResponse({ type: UserResponseDto })
-  @ApiErrors(VALIDATION_FAILED, NOT_FOUND, ALREADY_EXISTS, LAST_ADMIN)
+  @ApiErrors(ValidationError, NotFoundError, AlreadyExistsError, LastAdminError)
   async update(
     @CurrentUser() actor: AuthUser,
-    @Param() params: UserIdParamsDto,
+    @IdParam() id: string,
     @Body() body: UpdateUserDto,
   ): Promise<UserResponseDto> {
-    return toUserResponse(await this.users.update(actor, params.id, body));
+    return toUserResponse(await this.users.update(actor, id, body));
   }
 
   @Delete(['users/:id', 'user/:id'])
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a user (the last active admin cannot be deleted)' })
   @ApiNoContentResponse({ description: 'Deleted; their tokens stop working' })
-  @ApiErrors(VALIDATION_FAILED, NOT_FOUND, LAST_ADMIN)
-  async delete(@Param() params: UserIdParamsDto): Promise<void> {
-    await this.users.delete(params.id);
+  @ApiErrors(ValidationError, NotFoundError, LastAdminError)
+  async delete(@IdParam() id: string): Promise<void> {
+    await this.users.delete(id);
   }
 }

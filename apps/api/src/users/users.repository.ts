@@ -2,21 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { AlreadyExistsError, ListQuery } from '@kassa/common';
-import { findPage } from '@kassa/database';
-import { ClientSession, Model, UpdateQuery } from 'mongoose';
-import { duplicateKeyField } from './duplicate-key';
-import { Role } from './role';
+import { duplicateKeyField, findPage } from '@kassa/database';
+import { Model, UpdateQuery } from 'mongoose';
+import { Role } from '../access/role';
 import { User } from './schemas/user.schema';
-import { lowercaseKey, UserRecord, UserSessionState } from './user.record';
+import { lowercaseKey, UserRecord } from './user.record';
 import { UserStatus } from './user-status';
 
-export interface NewUser {
-  username: string;
-  email: string;
-  passwordHash: string;
-  role: Role;
-  status: UserStatus;
-}
+export type NewUser = Pick<UserRecord, 'username' | 'email' | 'passwordHash' | 'role' | 'status'>;
 
 /** Fields an admin may set; `revokeSessions` bumps the token version in the same write. */
 export interface UserChanges {
@@ -27,8 +20,11 @@ export interface UserChanges {
   revokeSessions: boolean;
 }
 
-/** The state a conditional update expects to find, so a concurrent change makes it miss. */
-export type ExpectedUserState = Pick<UserRecord, '_id' | 'role' | 'status' | 'tokenVersion'>;
+/** A conditional write's target: the user, and the state it must still be in to be changed. */
+export interface ExpectedUser {
+  id: string;
+  expected: Partial<Pick<UserRecord, 'role' | 'status' | 'tokenVersion' | 'passwordHash'>>;
+}
 
 const FIELD_BY_INDEX: Record<string, string> = { usernameLower: 'username', emailLower: 'email' };
 
@@ -51,21 +47,25 @@ function identityFields(changes: { username?: string; email?: string }): Partial
   };
 }
 
+function filterOf({ id, expected }: ExpectedUser) {
+  return { ...expected, _id: id };
+}
+
 @Injectable()
 export class UsersRepository {
   constructor(@InjectModel(User.name) private readonly model: Model<User>) {}
 
   async create(input: NewUser): Promise<UserRecord> {
     try {
-      const created = await this.model.create({ ...input, ...identityFields(input) });
+      const [created] = await this.model.create([{ ...input, ...identityFields(input) }]);
       return created.toObject<UserRecord>();
     } catch (error) {
       rethrowDuplicate(error);
     }
   }
 
-  findById(id: string, session?: ClientSession): Promise<UserRecord | null> {
-    return this.model.findById(id, null, { session }).lean<UserRecord>().exec();
+  findById(id: string): Promise<UserRecord | null> {
+    return this.model.findById(id).lean<UserRecord>().exec();
   }
 
   findByUsername(username: string): Promise<UserRecord | null> {
@@ -82,81 +82,80 @@ export class UsersRepository {
       .exec();
   }
 
-  findSessionState(id: string, session?: ClientSession): Promise<UserSessionState | null> {
-    return this.model
-      .findById(id, { role: 1, status: 1, tokenVersion: 1 }, { session })
-      .lean<UserSessionState>()
-      .exec();
-  }
-
-  async activate(id: string, session?: ClientSession): Promise<boolean> {
+  async activate(id: string): Promise<boolean> {
     const result = await this.model.updateOne(
       { _id: id, status: UserStatus.Unverified },
       { $set: { status: UserStatus.Active } },
-      { session },
     );
     return result.modifiedCount === 1;
   }
 
-  async changeUsername(id: string, username: string): Promise<UserRecord | null> {
-    return this.updateById(id, { $set: identityFields({ username }) });
+  rename(id: string, username: string): Promise<UserRecord | null> {
+    return this.updateOne({ id, expected: {} }, { $set: identityFields({ username }) });
   }
 
   setPendingEmail(id: string, email: string): Promise<UserRecord | null> {
     const pendingEmail = { email, emailLower: lowercaseKey(email) };
-    return this.updateById(id, { $set: { pendingEmail } });
+    return this.updateOne({ id, expected: {} }, { $set: { pendingEmail } });
   }
 
   /** Makes the pending address the account's address if it is still the one that was verified. */
-  async applyPendingEmail(
-    id: string,
-    emailLower: string,
-    session?: ClientSession,
-  ): Promise<UserRecord | null> {
-    const user = await this.findById(id, session);
-    if (user?.pendingEmail?.emailLower !== emailLower) return null;
-    return this.updateById(
-      id,
-      { $set: { ...identityFields({ email: user.pendingEmail.email }), pendingEmail: null } },
-      { 'pendingEmail.emailLower': emailLower },
-      session,
-    );
+  async applyPendingEmail(id: string, emailLower: string): Promise<UserRecord | null> {
+    try {
+      return await this.model
+        .findOneAndUpdate(
+          { _id: id, 'pendingEmail.emailLower': emailLower },
+          [
+            {
+              $set: {
+                email: '$pendingEmail.email',
+                emailLower: '$pendingEmail.emailLower',
+                pendingEmail: null,
+              },
+            },
+          ],
+          { new: true },
+        )
+        .lean<UserRecord>()
+        .exec();
+    } catch (error) {
+      rethrowDuplicate(error);
+    }
   }
 
-  /** Replaces the hash only if it is still `expectedHash`, and ends every session. */
-  async replacePassword(id: string, expectedHash: string, newHash: string): Promise<boolean> {
-    const result = await this.model.updateOne(
-      { _id: id, passwordHash: expectedHash },
-      { $set: { passwordHash: newHash }, $inc: { tokenVersion: 1 } },
-    );
+  /** Replaces the password hash if it is still the expected one; the token version moves on. */
+  async replacePassword(target: ExpectedUser, passwordHash: string): Promise<boolean> {
+    const result = await this.model.updateOne(filterOf(target), {
+      $set: { passwordHash },
+      $inc: { tokenVersion: 1 },
+    });
     return result.modifiedCount === 1;
   }
 
   /** Applies an admin's changes if the user is still in the expected state. */
-  update(
-    expected: ExpectedUserState,
-    changes: UserChanges,
-    session?: ClientSession,
-  ): Promise<UserRecord | null> {
+  update(target: ExpectedUser, changes: UserChanges): Promise<UserRecord | null> {
     const { role, status, revokeSessions } = changes;
-    const update: UpdateQuery<User> = {
+    return this.updateOne(target, {
       $set: {
         ...identityFields(changes),
         ...(role !== undefined && { role }),
         ...(status !== undefined && { status }),
       },
       ...(revokeSessions && { $inc: { tokenVersion: 1 } }),
-    };
-    const { _id, ...state } = expected;
-    return this.updateById(_id, update, state, session);
+    });
   }
 
-  delete(expected: ExpectedUserState, session?: ClientSession): Promise<UserRecord | null> {
-    const { _id, ...state } = expected;
-    return this.model
-      .findOneAndDelete({ _id, ...state }, { session })
-      .lean<UserRecord>()
-      .exec();
+  /**
+   * Records a login if the user is still active with the token version the password was checked
+   * against: a password, role or status change made meanwhile makes it miss. Being a write, it
+   * also conflicts with such a change committing at the same time.
+   */
+  recordLogin(target: ExpectedUser, now: Date): Promise<UserRecord | null> {
+    return this.updateOne(target, { $set: { lastLoginAt: now } }, { timestamps: false });
+  }
+
+  delete(target: ExpectedUser): Promise<UserRecord | null> {
+    return this.model.findOneAndDelete(filterOf(target)).lean<UserRecord>().exec();
   }
 
   /**
@@ -165,11 +164,11 @@ export class UsersRepository {
    * each remove a different admin both touch the other's document, so MongoDB lets only one of
    * them commit and the retried one then counts zero.
    */
-  async claimOtherActiveAdmins(excludedId: string, session: ClientSession): Promise<number> {
+  async claimOtherActiveAdmins(excludedId: string): Promise<number> {
     const result = await this.model.updateMany(
       { role: Role.Admin, status: UserStatus.Active, _id: { $ne: excludedId } },
       { $set: { adminQuorumCheckedAt: new Date() } },
-      { session, timestamps: false },
+      { timestamps: false },
     );
     return result.matchedCount;
   }
@@ -202,15 +201,14 @@ export class UsersRepository {
     return findPage<UserRecord>(this.model, query);
   }
 
-  private async updateById(
-    id: string,
+  private async updateOne(
+    target: ExpectedUser,
     update: UpdateQuery<User>,
-    expected: Record<string, unknown> = {},
-    session?: ClientSession,
+    options: { timestamps?: boolean } = {},
   ): Promise<UserRecord | null> {
     try {
       return await this.model
-        .findOneAndUpdate({ ...expected, _id: id }, update, { new: true, session })
+        .findOneAndUpdate(filterOf(target), update, { new: true, ...options })
         .lean<UserRecord>()
         .exec();
     } catch (error) {

@@ -1,8 +1,8 @@
-import { ConflictError, ForbiddenError, NotFoundError } from '@kassa/common';
+import { ForbiddenError, LastAdminError, NotFoundError } from '@kassa/common';
 import { TransactionRunner } from '@kassa/database';
-import { ClientSession } from 'mongoose';
-import { AuthUser } from '../auth/auth-user';
-import { Role } from './role';
+import { AuthUser } from '../access/auth-user';
+import { Role } from '../access/role';
+import { SessionRegistry } from '../access/sessions/session-registry';
 import { UserRecord } from './user.record';
 import { UserStatus } from './user-status';
 import { UserChanges, UsersRepository } from './users.repository';
@@ -20,6 +20,7 @@ function user(overrides: Partial<UserRecord>): UserRecord {
     status: UserStatus.Active,
     tokenVersion: 0,
     pendingEmail: null,
+    lastLoginAt: null,
     createdAt: new Date(),
     updatedAt: new Date(),
     ...overrides,
@@ -34,10 +35,12 @@ describe(UsersService.name, () => {
   let stored: UserRecord;
   let otherActiveAdmins: number;
   let applied: UserChanges | undefined;
+  let endedSessionsOf: string[];
   let service: UsersService;
 
   beforeEach(() => {
     applied = undefined;
+    endedSessionsOf = [];
     otherActiveAdmins = 1;
     const repository = {
       findById: async (id: string) => (id === stored._id ? stored : null),
@@ -48,10 +51,11 @@ describe(UsersService.name, () => {
       },
       delete: async () => stored,
     } as unknown as UsersRepository;
-    const transactions = {
-      run: <T>(work: (session: ClientSession) => Promise<T>) => work({} as ClientSession),
-    } as TransactionRunner;
-    service = new UsersService(repository, transactions);
+    const sessions = {
+      endAllOf: async (userId: string) => void endedSessionsOf.push(userId),
+    } as unknown as SessionRegistry;
+    const transactions = { run: <T>(work: () => Promise<T>) => work() } as TransactionRunner;
+    service = new UsersService(repository, sessions, transactions);
   });
 
   describe('update', () => {
@@ -59,6 +63,7 @@ describe(UsersService.name, () => {
       stored = user({ role: Role.Customer });
       await service.update(actor('admin-1'), 'user-1', { role: Role.Support });
       expect(applied).toMatchObject({ role: Role.Support, revokeSessions: true });
+      expect(endedSessionsOf).toEqual(['user-1']);
     });
 
     it('ends the sessions of a user who is deactivated', async () => {
@@ -71,6 +76,7 @@ describe(UsersService.name, () => {
       stored = user({});
       await service.update(actor('admin-1'), 'user-1', { username: 'ada2' });
       expect(applied?.revokeSessions).toBe(false);
+      expect(endedSessionsOf).toEqual([]);
     });
 
     it('never lets a user raise their own role', async () => {
@@ -95,7 +101,7 @@ describe(UsersService.name, () => {
       ).rejects.toMatchObject({ code: 'LAST_ADMIN' });
       await expect(
         service.update(actor('admin-2'), 'user-1', { status: UserStatus.Deactivated }),
-      ).rejects.toThrow(ConflictError);
+      ).rejects.toThrow(LastAdminError);
       expect(applied).toBeUndefined();
     });
 
@@ -116,6 +122,7 @@ describe(UsersService.name, () => {
       stored = user({ role: Role.Admin, status: UserStatus.Unverified });
       otherActiveAdmins = 0;
       await expect(service.delete('user-1')).resolves.toBeUndefined();
+      expect(endedSessionsOf).toEqual(['user-1']);
     });
   });
 });

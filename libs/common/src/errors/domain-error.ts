@@ -1,87 +1,43 @@
-/** One field-level problem in a validation error: `{ field: "price", message: "..." }`. */
+import { ERROR_CATALOGUE, ErrorCode } from './error-catalogue';
+
+/**
+ * One field-level problem: `{ field: "price", message: "..." }`, with machine-readable extras
+ * where a client can act on them: `reason` (e.g. `MINIMUM_NOT_MET`), `available` (a quantity),
+ * `missing` (an amount still needed, as money).
+ */
 export interface ErrorDetail {
   field: string;
   message: string;
+  reason?: string;
+  available?: number;
+  missing?: string;
 }
 
 /**
- * Base class of every error a service may throw. The code is the stable, documented error code
- * of the API (DESIGN.md §2); the global exception filter maps it to an HTTP status.
+ * Base class of every error a service may throw: a code from the catalogue (which decides the
+ * HTTP status), a message safe to show, and field details for validation errors. Each subclass
+ * names its code in a static `code`, so Swagger examples are generated from the classes.
  */
 export abstract class DomainError extends Error {
+  /** Seconds a client should wait before trying again; sent as `Retry-After`. */
+  readonly retryAfterSeconds?: number;
+
   protected constructor(
-    readonly code: string,
-    message: string,
+    readonly code: ErrorCode,
+    message: string = ERROR_CATALOGUE[code].message,
     readonly details?: ErrorDetail[],
   ) {
     super(message);
     this.name = new.target.name;
   }
-}
 
-export class ValidationError extends DomainError {
-  constructor(message: string, details?: ErrorDetail[]) {
-    super('VALIDATION_FAILED', message, details);
-  }
-
-  static forField(field: string, message: string): ValidationError {
-    return new ValidationError(message, [{ field, message }]);
+  get status(): number {
+    return ERROR_CATALOGUE[this.code].status;
   }
 }
 
-export class NotFoundError extends DomainError {
-  constructor(resource: string, id?: string) {
-    super('NOT_FOUND', id === undefined ? `${resource} not found` : `${resource} ${id} not found`);
-  }
-}
-
-export class UnauthenticatedError extends DomainError {
-  constructor(message = 'Authentication required', code = 'UNAUTHENTICATED') {
-    super(code, message);
-  }
-}
-
-export class ForbiddenError extends DomainError {
-  constructor(message = 'Not allowed', code = 'FORBIDDEN') {
-    super(code, message);
-  }
-}
-
-/** A state conflict or duplicate (409): `ALREADY_EXISTS`, `IN_USE`, `IDEMPOTENCY_KEY_IN_USE`, ... */
-export class ConflictError extends DomainError {
-  constructor(code: string, message: string) {
-    super(code, message);
-  }
-}
-
-export class AlreadyExistsError extends ConflictError {
-  constructor(resource: string, field: string) {
-    super('ALREADY_EXISTS', `${resource} with this ${field} already exists`);
-  }
-}
-
-export class InUseError extends ConflictError {
-  constructor(resource: string, id: string) {
-    super('IN_USE', `${resource} ${id} is still in use`);
-  }
-}
-
-export class InvalidTransitionError extends ConflictError {
-  constructor(resource: string, from: string, to: string) {
-    super('INVALID_TRANSITION', `${resource} cannot go from ${from} to ${to}`);
-  }
-}
-
-/** A business rule refused the request (422 unless the code maps elsewhere): `INSUFFICIENT_STOCK`, ... */
-export class BusinessRuleError extends DomainError {
-  constructor(code: string, message: string) {
-    super(code, message);
-  }
-}
-
-/** Too many requests (429): `RATE_LIMITED`, `RESEND_TOO_SOON`. */
-export class RateLimitedError extends DomainError {
-  constructor(message = 'Too many requests', code = 'RATE_LIMITED') {
-    super(code, message);
-  }
+/** A class of domain error, as `@ApiErrors(NotFoundError, …)` takes it. */
+export interface DomainErrorClass {
+  readonly code: ErrorCode;
+  readonly name: string;
 }

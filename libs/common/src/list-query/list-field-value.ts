@@ -1,4 +1,4 @@
-import { ValidationError } from '../errors/domain-error';
+import { ValidationError } from '../errors';
 import { parseMoney } from '../money';
 import { ListField, ListFieldType } from './list-query.types';
 

@@ -1,4 +1,4 @@
-import { ErrorDetail } from '../errors/domain-error';
+import { ErrorDetail } from '../errors';
 import {
   castListValue,
   FILTER_OPERATORS,

@@ -1,4 +1,4 @@
-import { ErrorDetail } from '../errors/domain-error';
+import { ErrorDetail } from '../errors';
 import { specField } from './list-filter';
 import { ListSpec } from './list-query.types';
 

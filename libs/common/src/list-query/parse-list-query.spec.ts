@@ -1,5 +1,5 @@
 import { parse } from 'qs';
-import { ValidationError } from '../errors/domain-error';
+import { ValidationError } from '../errors';
 import { ListSpec } from './list-query.types';
 import { escapeRegExp, parseListQuery } from './parse-list-query';
 

@@ -1,4 +1,4 @@
-import { ErrorDetail, ValidationError } from '../errors/domain-error';
+import { ErrorDetail, ValidationError } from '../errors';
 import { parseListFilter } from './list-filter';
 import { ListQuery, ListSpec } from './list-query.types';
 import { parseListSort } from './list-sort';

@@ -1,2 +1,3 @@
 export * from './money';
 export * from './is-money-amount.decorator';
+export * from './allocation';

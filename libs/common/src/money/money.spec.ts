@@ -1,4 +1,4 @@
-import { ValidationError } from '../errors/domain-error';
+import { ValidationError } from '../errors';
 import { formatMoney, isMoneyAmount, parseMoney, percentOf, scaleHalfEven } from './money';
 
 describe('money', () => {

@@ -1,4 +1,4 @@
-import { ValidationError } from '../errors/domain-error';
+import { ValidationError } from '../errors';
 
 /**
  * Money in the API is a decimal string with 0–2 decimals on input (`"12"`, `"12.5"`, `"12.50"`)

@@ -1,5 +1,7 @@
 import { type Document, UUID } from 'bson';
 import { MongoCommandError } from '../errors';
+import { collationDocument, parseCollation } from '../query/collation';
+import { checkPipeline } from '../query/aggregation/stage-names';
 import { compileFilter } from '../query/matcher';
 import { isPlainObject, sameCanonical, type Doc } from '../query/values';
 import { validateCollectionName } from '../storage/engine';
@@ -55,6 +57,21 @@ function create(context: CommandContext): Document {
       "BSON field 'create.validator' is the wrong type, expected type 'object'",
     );
   if (options.validator) compileFilter(options.validator);
+  if (options.viewOn !== undefined) checkPipeline(options.pipeline ?? []);
+  if (options.capped === true && options.size === undefined)
+    throw new MongoCommandError(
+      'InvalidOptions',
+      "the 'size' field is required when 'capped' is true",
+    );
+  for (const unsupported of ['capped', 'timeseries'] as const)
+    if (options[unsupported] !== undefined && options[unsupported] !== false)
+      throw new MongoCommandError(
+        'NotImplemented',
+        `${unsupported === 'capped' ? 'capped' : 'time-series'} collections are not supported by this MongoDB emulator`,
+      );
+  const collation = parseCollation(options.collation);
+  if (collation) options.collation = collationDocument(collation);
+  else delete options.collation;
   const existing = context.engine.collection(context.db, name);
   if (existing) {
     if (sameCanonical(existing.options, options)) return { ok: 1 };

@@ -1,6 +1,7 @@
-import { Aggregator } from 'mingo';
 import { MongoCommandError } from '../errors';
-import { canonicalKey, isPlainObject, normalizeIncoming, toView, type Doc } from '../query/values';
+import { assertDocumentSize } from '../limits';
+import { runPipeline } from '../query/aggregation/engine';
+import { canonicalKey, isPlainObject, type Doc } from '../query/values';
 import { indexValuesAt } from '../storage/paths';
 import type { CommandContext } from './context';
 import { selectDocuments } from './select';
@@ -23,6 +24,7 @@ export function replaceCollection(
   const collection = context.engine.ensureCollection(target.db, target.coll);
   const ts = context.engine.tick();
   const documents = results.map(withIdFirst);
+  for (const doc of documents) assertDocumentSize(doc, 'insert');
   const previous = [...collection.liveVersions()].map(
     ([id, version]) => [id, version.doc!] as const,
   );
@@ -76,7 +78,7 @@ export async function mergeInto(
       if (!existing) {
         if (whenNotMatched === 'fail')
           throw new MongoCommandError(
-            13113,
+            'MergeStageNoMatchingDocument',
             'Found document not matching the given merge criteria',
           );
         if (whenNotMatched === 'insert') insertDocument(access, result, {});
@@ -91,15 +93,12 @@ export async function mergeInto(
       let merged: Doc;
       if (whenMatched === 'replace') merged = { ...result, _id: existing.doc._id };
       else if (Array.isArray(whenMatched)) {
-        const variables = {
-          new: toView(result),
-          ...(isPlainObject(spec.let) ? (toView(spec.let) as Doc) : {}),
-        };
-        merged = normalizeIncoming(
-          new Aggregator(toView(whenMatched) as Doc[], { variables }).run([existing.view])[0],
-        ) as Doc;
+        const variables = { new: result, ...(isPlainObject(spec.let) ? spec.let : {}) };
+        [merged] = runPipeline(whenMatched as Doc[], [existing.doc], { variables });
       } else merged = { ...existing.doc, ...result, _id: existing.doc._id };
-      access.replace(existing.id, withIdFirst(merged));
+      const replacement = withIdFirst(merged);
+      assertDocumentSize(replacement, 'update');
+      access.replace(existing.id, replacement);
     });
   }
 }

@@ -1,3 +1,4 @@
+import type { Collation } from '../query/collation';
 import { isPlainObject, numberOf, type Doc, type Value } from '../query/values';
 import type { SelectOptions } from './select';
 
@@ -32,7 +33,7 @@ export function pushDown(
   stages: Doc[],
   hint: unknown,
   variables?: Doc,
-  collation?: unknown,
+  collation?: Collation,
 ): PushedDown {
   let position = 0;
   const matches: Doc[] = [];

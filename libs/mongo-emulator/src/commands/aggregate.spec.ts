@@ -73,6 +73,18 @@ describe('aggregate', () => {
     ]);
   });
 
+  it('never changes the joined collection when later stages change the joined documents', async () => {
+    await mongo.db
+      .collection('users')
+      .aggregate([
+        { $lookup: { from: 'orders', localField: '_id', foreignField: 'user', as: 'orders' } },
+        { $addFields: { 'orders.0.seen': true } },
+      ])
+      .toArray();
+
+    expect(await mongo.db.collection('orders').countDocuments({ seen: { $exists: true } })).toBe(0);
+  });
+
   it('runs $facet, $replaceRoot and $sortByCount', async () => {
     const [facets] = await mongo.db
       .collection('orders')

@@ -1,10 +1,8 @@
-import { Aggregator, ProcessingMode } from 'mingo';
 import type { Document } from 'bson';
-import { MongoCommandError, toCommandError } from '../errors';
-import { jsonSchemaValidator } from '../query/json-schema';
-import { translateMingoError } from '../query/matcher';
-import { queryContext, rewritePipelineTypes } from '../query/type-operator';
-import { isPlainObject, normalizeIncoming, numberOf, toView, type Doc } from '../query/values';
+import { MongoCommandError } from '../errors';
+import { runPipeline } from '../query/aggregation/engine';
+import { checkPipeline } from '../query/aggregation/stage-names';
+import { deepClone, isPlainObject, numberOf, type Doc } from '../query/values';
 import type { CommandContext } from './context';
 import { openCursor } from './crud-read';
 import { pushDown } from './aggregate-pushdown';
@@ -38,7 +36,7 @@ function outputStage(
   for (const stage of pipeline) {
     if ('$out' in stage || '$merge' in stage)
       throw new MongoCommandError(
-        40601,
+        'OutputStageNotLast',
         `${Object.keys(stage)[0]} can only be the final stage in the pipeline`,
       );
   }
@@ -47,18 +45,23 @@ function outputStage(
 
 /** The pipeline's input: the collection through its pushed-down query, or `$documents`. */
 export function pipelineSource(context: CommandContext, stages: Doc[]) {
-  const onCollection =
-    context.command.aggregate !== 1 && typeof context.command.aggregate === 'string';
-  const pushed = onCollection
-    ? pushDown(stages, context.command.hint, context.variables, context.command.collation)
-    : { select: {}, taken: 0, rest: stages };
+  const onCollection = typeof context.command.aggregate === 'string';
   const access = onCollection ? context.access() : undefined;
+  const collation = context.collationFor(context.command.collation, access);
+  const pushed = onCollection
+    ? pushDown(stages, context.command.hint, context.variables, collation)
+    : { select: {}, taken: 0, rest: stages };
   const plan = access ? planSelect(access, pushed.select, pushed.count !== undefined) : undefined;
-  return { pushed, access, plan };
+  return { pushed, access, plan, collation };
 }
 
-function runPipeline(context: CommandContext, stages: Doc[]): Doc[] {
-  const { pushed, access, plan } = pipelineSource(context, stages);
+/**
+ * Runs the stages over the collection (none for `aggregate: 1`): the leading `$match`, `$sort`,
+ * `$skip` and `$limit` run as a planned query (on indexes when they can), the rest on the
+ * aggregation engine.
+ */
+function runStages(context: CommandContext, stages: Doc[]): Doc[] {
+  const { pushed, access, plan, collation } = pipelineSource(context, stages);
   let input: Doc[] = [];
   if (access && plan && pushed.count) {
     const n = countPlan(access, plan).n;
@@ -69,26 +72,17 @@ function runPipeline(context: CommandContext, stages: Doc[]): Doc[] {
     input = entries.map((entry) => entry.view);
   }
   if (pushed.rest.length === 0) return input;
-  const variables = context.variables ? (toView(context.variables) as Doc) : undefined;
-  const aggregator = new Aggregator(rewritePipelineTypes(toView(pushed.rest) as Doc[]), {
-    processingMode: ProcessingMode.CLONE_INPUT,
-    context: queryContext,
-    jsonSchemaValidator,
-    collectionResolver: (name: string) =>
-      selectDocuments(context.access(name), {}).map((entry) => entry.view),
-    ...(variables ? { variables } : {}),
+  return runPipeline(pushed.rest, input, {
+    variables: context.variables,
+    collation,
+    collectionResolver: (name) =>
+      selectDocuments(context.access(name), {}).map((entry) => deepClone(entry.view)),
   });
-  try {
-    return aggregator.run(input).map((doc) => normalizeIncoming(doc) as Doc);
-  } catch (error) {
-    throw translateMingoError(error);
-  }
 }
 
 async function aggregate(context: CommandContext): Promise<Document> {
   const pipeline = context.command.pipeline;
-  if (!Array.isArray(pipeline))
-    throw new MongoCommandError('TypeMismatch', "'pipeline' option must be specified as an array");
+  checkPipeline(pipeline);
   if (!isPlainObject(context.command.cursor) && context.command.explain !== true) {
     throw new MongoCommandError(
       'FailedToParse',
@@ -101,12 +95,7 @@ async function aggregate(context: CommandContext): Promise<Document> {
       'OperationNotSupportedInTransaction',
       `${output.kind === 'out' ? '$out' : '$merge'} cannot be used in a transaction`,
     );
-  let results: Doc[];
-  try {
-    results = runPipeline(context, stages);
-  } catch (error) {
-    throw toCommandError(error);
-  }
+  const results = runStages(context, stages);
   const namespace =
     typeof context.command.aggregate === 'string'
       ? context.namespace

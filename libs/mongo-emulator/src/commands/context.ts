@@ -1,5 +1,6 @@
 import type { Document } from 'bson';
 import { MongoCommandError } from '../errors';
+import { parseCollation, type Collation } from '../query/collation';
 import { evaluateLet } from '../query/let';
 import type { Doc } from '../query/values';
 import type { Session } from '../session/sessions';
@@ -52,6 +53,11 @@ export class CommandContext {
   get variables(): Doc | undefined {
     if (!this.evaluatedLet) this.evaluatedLet = { value: evaluateLet(this.command.let) };
     return this.evaluatedLet.value;
+  }
+
+  /** An operation's collation: its own `collation` option, else the collection's default. */
+  collationFor(spec: unknown, access?: CollectionAccess): Collation | undefined {
+    return parseCollation(spec === undefined ? access?.collection?.options.collation : spec);
   }
 
   access(collection = this.collectionName, db = this.db): CollectionAccess {

@@ -1,5 +1,6 @@
 import { Long, type Document } from 'bson';
 import { MongoCommandError } from '../errors';
+import { collationKey } from '../query/collation';
 import { compileProjection } from '../query/projection';
 import {
   compareValues,
@@ -22,7 +23,7 @@ function batchSizeOf(value: unknown, fallback: number): number {
   const n = numberOf(value);
   if (n < 0)
     throw new MongoCommandError(
-      51024,
+      'NegativeValue',
       `BSON field 'batchSize' value must be >= 0, actual value '${n}'`,
     );
   return n === 0 && fallback === DEFAULT_FIRST_BATCH ? 0 : n || Infinity;
@@ -66,7 +67,7 @@ export function findSelection(context: CommandContext): SelectOptions {
     limit: command.limit === undefined ? 0 : Math.abs(numberOf(command.limit)),
     hint: command.hint,
     variables: context.variables,
-    collation: command.collation,
+    collation: context.collationFor(command.collation, context.access()),
   };
 }
 
@@ -76,7 +77,11 @@ function find(context: CommandContext): Document {
   const singleBatch =
     command.singleBatch === true || (command.limit !== undefined && numberOf(command.limit) < 0);
   const entries = selectDocuments(context.access(), selection);
-  const project = compileProjection(command.projection, command.filter);
+  const project = compileProjection(command.projection, {
+    filter: command.filter,
+    variables: context.variables,
+    collation: selection.collation,
+  });
   const documents = entries.map((entry) => (project ? project(entry.doc) : entry.doc));
   const batchSize = batchSizeOf(command.batchSize, DEFAULT_FIRST_BATCH);
   return openCursor(
@@ -95,7 +100,7 @@ function getMore(context: CommandContext): Document {
     throw new MongoCommandError('CursorNotFound', `cursor id ${id.toString()} not found`);
   if (cursor.sessionKey !== undefined && cursor.sessionKey !== context.session?.key) {
     throw new MongoCommandError(
-      50738,
+      'CursorInOtherSession',
       `Cannot run getMore on cursor ${id.toString()}, which was created in session ${cursor.sessionKey}, in session ${context.session?.key ?? 'none'}`,
     );
   }
@@ -119,21 +124,31 @@ function killCursors(context: CommandContext): Document {
   return { cursorsKilled, cursorsNotFound, cursorsAlive: [], cursorsUnknown: [], ok: 1 };
 }
 
-/** What a count command selects (its query, skip, limit and hint). */
-export function countSelection(command: Document): SelectOptions {
+/** What a count command selects (its query, skip, limit, hint and collation). */
+export function countSelection(context: CommandContext): SelectOptions {
+  const command = context.command;
   return {
     filter: command.query,
     skip: command.skip,
     limit: command.limit === undefined ? 0 : Math.abs(numberOf(command.limit)),
     hint: command.hint,
-    collation: command.collation,
+    collation: context.collationFor(command.collation, context.access()),
   };
 }
 
 function count(context: CommandContext): Document {
   const access = context.access();
-  const plan = planSelect(access, countSelection(context.command), true);
+  const plan = planSelect(access, countSelection(context), true);
   return { n: countPlan(access, plan).n, ok: 1 };
+}
+
+/** What a distinct command selects (its query and collation). */
+export function distinctSelection(context: CommandContext): SelectOptions {
+  const command = context.command;
+  return {
+    filter: command.query,
+    collation: context.collationFor(command.collation, context.access()),
+  };
 }
 
 function distinct(context: CommandContext): Document {
@@ -143,19 +158,18 @@ function distinct(context: CommandContext): Document {
       'TypeMismatch',
       "BSON field 'distinct.key' is missing but a required field",
     );
-  const entries = selectDocuments(context.access(), {
-    filter: context.command.query,
-    collation: context.command.collation,
-  });
+  const selection = distinctSelection(context);
+  const { collation } = selection;
+  const entries = selectDocuments(context.access(), selection);
   const seen = new Map<string, Value>();
   for (const entry of entries) {
     for (const value of indexValuesAt(entry.doc, key)) {
       if (value === undefined) continue;
-      const canonical = canonicalKey(value);
+      const canonical = canonicalKey(collationKey(value, collation));
       if (!seen.has(canonical)) seen.set(canonical, value);
     }
   }
-  return { values: [...seen.values()].sort(compareValues), ok: 1 };
+  return { values: [...seen.values()].sort((a, b) => compareValues(a, b, collation)), ok: 1 };
 }
 
 export const readCommands: CommandTable = { find, getMore, killCursors, count, distinct };

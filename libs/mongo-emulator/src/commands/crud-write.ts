@@ -2,6 +2,7 @@ import type { Document } from 'bson';
 import { MongoCommandError } from '../errors';
 import { isPlainObject, numberOf, type Doc, type Value } from '../query/values';
 import type { CommandContext } from './context';
+import { assertKnownStatementFields } from './known-fields';
 import { batchOf, runWriteBatch } from './write-batch';
 import { deleteDocuments, insertDocument, updateDocuments } from './write-ops';
 import type { CommandTable } from './types';
@@ -39,6 +40,7 @@ async function update(context: CommandContext): Promise<Document> {
   const upserted: Array<{ index: number; _id: Value }> = [];
   const writeErrors = await runWriteBatch(context, batchOf(context, 'updates'), (item, index) => {
     const spec = statement(item, 'update.updates');
+    assertKnownStatementFields('update.updates', spec);
     if (spec.u === undefined)
       throw new MongoCommandError(
         'FailedToParse',
@@ -52,11 +54,13 @@ async function update(context: CommandContext): Promise<Document> {
         upsert: spec.upsert === true,
         multi: spec.multi === true,
         arrayFilters: spec.arrayFilters,
-        sort: spec.sort,
         hint: spec.hint,
-        collation: spec.collation,
       },
-      { bypassValidation, variables: context.variables },
+      {
+        bypassValidation,
+        variables: context.variables,
+        collation: context.collationFor(spec.collation, access),
+      },
     );
     if (outcome.upsertedId !== undefined) {
       upserted.push({ index, _id: outcome.upsertedId });
@@ -76,16 +80,18 @@ async function remove(context: CommandContext): Promise<Document> {
   let n = 0;
   const writeErrors = await runWriteBatch(context, batchOf(context, 'deletes'), (item) => {
     const spec = statement(item, 'delete.deletes');
+    assertKnownStatementFields('delete.deletes', spec);
     const limit = spec.limit === undefined ? 0 : numberOf(spec.limit);
     if (limit !== 0 && limit !== 1)
       throw new MongoCommandError(
         'FailedToParse',
         `The limit field in delete objects must be 0 or 1. Got ${limit}`,
       );
-    n += deleteDocuments(access, spec.q, limit === 0, context.variables, {
-      hint: spec.hint,
-      collation: spec.collation,
-    }).length;
+    n += deleteDocuments(
+      access,
+      { filter: spec.q, multi: limit === 0, hint: spec.hint },
+      { variables: context.variables, collation: context.collationFor(spec.collation, access) },
+    ).length;
   });
   return withWriteErrors({ n, ok: 1 }, writeErrors);
 }

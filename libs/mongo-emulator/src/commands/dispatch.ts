@@ -1,14 +1,39 @@
 import type { Document } from 'bson';
-import { MongoCommandError, toCommandError } from '../errors';
+import { ErrorCodes, MongoCommandError, toCommandError } from '../errors';
 import type { FailCommandData } from '../failpoints';
 import { normalizeIncoming, numberOf, type Doc } from '../query/values';
 import type { EmulatorState } from '../state';
 import { CommandContext, type ConnectionInfo } from './context';
-import { commandTable, RETRYABLE_WRITES, TRANSACTION_CONTROL } from './registry';
+import { assertKnownCommandFields } from './known-fields';
+import {
+  assertAllowedInTransaction,
+  commandTable,
+  RETRYABLE_WRITES,
+  TRANSACTION_CONTROL,
+} from './registry';
 
-const RETRYABLE_CODES = new Set([
-  6, 7, 89, 91, 189, 262, 9001, 10107, 11600, 11602, 13435, 13436, 63, 150, 234,
-]);
+/** Codes after which a retryable write may be retried (the retryable writes specification). */
+const RETRYABLE_CODES = new Set<number>(
+  (
+    [
+      'HostUnreachable',
+      'HostNotFound',
+      'NetworkTimeout',
+      'ShutdownInProgress',
+      'PrimarySteppedDown',
+      'ExceededTimeLimit',
+      'SocketException',
+      'NotWritablePrimary',
+      'InterruptedAtShutdown',
+      'InterruptedDueToReplStateChange',
+      'NotPrimaryNoSecondaryOk',
+      'NotPrimaryOrSecondary',
+      'StaleShardVersion',
+      'StaleEpoch',
+      'RetryChangeStream',
+    ] as const
+  ).map((name) => ErrorCodes[name]),
+);
 
 function retryableWriteLabel(name: string, command: Document, code: number): string[] {
   const retryable =
@@ -26,11 +51,11 @@ function namespaceOf(db: string, name: string, command: Document): string {
 function unsatisfiableWriteConcern(command: Document): Doc | undefined {
   const w = (command.writeConcern as Doc | undefined)?.w;
   if (w === undefined || typeof w === 'string' || numberOf(w) <= 1) return undefined;
-  return {
-    code: 100,
-    codeName: 'UnsatisfiableWriteConcern',
-    errmsg: 'Not enough data-bearing nodes',
-  };
+  const { code, codeName, message } = new MongoCommandError(
+    'UnsatisfiableWriteConcern',
+    'Not enough data-bearing nodes',
+  );
+  return { code, codeName, errmsg: message };
 }
 
 function sleep(ms: number): Promise<void> {
@@ -106,6 +131,7 @@ async function execute(
   name: string,
   command: Document,
 ): Promise<Document> {
+  state.sessions.reapIdle(Date.now());
   const session = state.sessions.get(command.lsid);
   let txn;
   try {
@@ -124,7 +150,7 @@ async function execute(
       );
     }
   } catch (error) {
-    return toCommandError(error).toReply();
+    return toCommandError(error, state.logger).toReply();
   }
   const retryKey =
     !txn && session && command.txnNumber !== undefined && RETRYABLE_WRITES.has(name)
@@ -136,13 +162,15 @@ async function execute(
     if (retryKey > session!.txnNumber) session!.txnNumber = retryKey;
   }
   try {
+    if (txn) assertAllowedInTransaction(name, db);
+    assertKnownCommandFields(name, command);
     const reply = await commandTable[name](
       new CommandContext(state, connection, db, name, command, session, txn),
     );
     if (retryKey !== undefined) session!.rememberRetryResult(retryKey, { ...reply });
     return reply;
   } catch (error) {
-    const failure = toCommandError(error);
+    const failure = toCommandError(error, state.logger);
     if (txn?.active && !TRANSACTION_CONTROL.has(name)) txn.finish('aborted');
     return failure.toReply();
   }

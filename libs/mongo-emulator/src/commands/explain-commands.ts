@@ -6,10 +6,14 @@ import { shapeOf } from '../plan/planner';
 import { analyzeFilter, parsedQueryOf } from '../plan/predicates';
 import { applyUpdate, sameDocument } from '../query/update/apply';
 import { isPlainObject, numberOf, type Doc } from '../query/values';
+import { checkPipeline } from '../query/aggregation/stage-names';
 import { pipelineSource } from './aggregate';
 import type { CommandContext } from './context';
-import { countSelection, findSelection } from './crud-read';
+import { countSelection, distinctSelection, findSelection } from './crud-read';
+import { findAndModifyOptions } from './find-and-modify';
+import { assertKnownStatementFields } from './known-fields';
 import { planSelect } from './select';
+import type { TargetSpec } from './write-ops';
 
 /** What explain reports for one command: planner output, and execution stats when it ran. */
 export interface ExplainBody {
@@ -93,7 +97,7 @@ function find(context: CommandContext, run: boolean): ExplainBody {
 
 function count(context: CommandContext, run: boolean): ExplainBody {
   const access = context.access();
-  const plan = planSelect(access, countSelection(context.command), true);
+  const plan = planSelect(access, countSelection(context), true);
   return explainPlan(
     context,
     plan,
@@ -104,10 +108,7 @@ function count(context: CommandContext, run: boolean): ExplainBody {
 
 function distinct(context: CommandContext, run: boolean): ExplainBody {
   const access = context.access();
-  const plan = planSelect(access, {
-    filter: context.command.query,
-    collation: context.command.collation,
-  });
+  const plan = planSelect(access, distinctSelection(context));
   return explainPlan(
     context,
     plan,
@@ -118,8 +119,7 @@ function distinct(context: CommandContext, run: boolean): ExplainBody {
 
 function aggregate(context: CommandContext, run: boolean): ExplainBody {
   const pipeline = context.command.pipeline;
-  if (!Array.isArray(pipeline))
-    throw new MongoCommandError('TypeMismatch', "'pipeline' option must be specified as an array");
+  checkPipeline(pipeline);
   const { pushed, access, plan } = pipelineSource(context, pipeline as Doc[]);
   if (!access || !plan) return { stages: pipeline as Doc[] };
   const cursor = explainPlan(
@@ -136,29 +136,42 @@ function aggregate(context: CommandContext, run: boolean): ExplainBody {
   return { stages: [{ $cursor: cursor }, ...after] };
 }
 
-/** The first statement of an update or delete, as MongoDB explains it. */
-function firstStatement(context: CommandContext, field: string): Doc {
+/** The one statement of an update or delete (7.0 explains batches of exactly one). */
+function onlyStatement(context: CommandContext, field: 'updates' | 'deletes'): Doc {
   const statements = context.command[field];
-  const first: unknown = Array.isArray(statements) ? statements[0] : undefined;
-  if (!isPlainObject(first))
-    throw new MongoCommandError('InvalidLength', `explain of ${context.name} needs one statement`);
-  return first;
+  if (!Array.isArray(statements) || statements.length !== 1)
+    throw new MongoCommandError('InvalidLength', 'explained write batches must be of size 1');
+  const [statement] = statements as unknown[];
+  if (!isPlainObject(statement))
+    throw new MongoCommandError(
+      'TypeMismatch',
+      `BSON field '${context.name}.${field}' is the wrong type, expected type 'object'`,
+    );
+  assertKnownStatementFields(field === 'updates' ? 'update.updates' : 'delete.deletes', statement);
+  return statement;
+}
+
+interface ExplainedWrite {
+  update?: unknown;
+  upsert?: boolean;
+  arrayFilters?: unknown;
 }
 
 /** UPDATE or DELETE over the plan that finds the targets; running it writes nothing. */
 function explainWrite(
   context: CommandContext,
   run: boolean,
-  target: { filter: unknown; sort?: unknown; multi: boolean; hint?: unknown; collation?: unknown },
-  write: { update?: unknown; upsert?: boolean; arrayFilters?: unknown },
+  target: TargetSpec & { collation: unknown },
+  write: ExplainedWrite,
 ): ExplainBody {
   const access = context.access();
+  const collation = context.collationFor(target.collation, access);
   const plan = planSelect(access, {
     filter: target.filter,
-    sort: target.sort,
+    sort: target.multi ? undefined : target.sort,
     limit: target.multi ? 0 : 1,
     hint: target.hint,
-    collation: target.collation,
+    collation,
     variables: context.variables,
   });
   let outcome: Doc = {};
@@ -168,6 +181,12 @@ function explainWrite(
     ...(stats ? outcome : {}),
     inputStage: stageTree(shown, stats),
   });
+  const updateOptions = {
+    arrayFilters: write.arrayFilters,
+    filter: target.filter,
+    variables: context.variables,
+    collation,
+  };
   return explainPlan(
     context,
     plan,
@@ -179,9 +198,9 @@ function explainWrite(
             outcome = { nWouldDelete: targets.length };
             return;
           }
-          const options = { arrayFilters: write.arrayFilters, filter: target.filter };
           const modified = targets.filter(
-            (entry) => !sameDocument(entry.doc, applyUpdate(entry.doc, write.update, options)),
+            (entry) =>
+              !sameDocument(entry.doc, applyUpdate(entry.doc, write.update, updateOptions)),
           );
           outcome = {
             nMatched: targets.length,
@@ -194,7 +213,12 @@ function explainWrite(
 }
 
 function update(context: CommandContext, run: boolean): ExplainBody {
-  const statement = firstStatement(context, 'updates');
+  const statement = onlyStatement(context, 'updates');
+  if (statement.u === undefined)
+    throw new MongoCommandError(
+      'FailedToParse',
+      "BSON field 'update.updates.u' is missing but a required field",
+    );
   return explainWrite(
     context,
     run,
@@ -213,11 +237,16 @@ function update(context: CommandContext, run: boolean): ExplainBody {
 }
 
 function remove(context: CommandContext, run: boolean): ExplainBody {
-  const statement = firstStatement(context, 'deletes');
-  const multi = statement.limit === undefined || numberOf(statement.limit) === 0;
+  const statement = onlyStatement(context, 'deletes');
+  const limit = statement.limit === undefined ? 0 : numberOf(statement.limit);
+  if (limit !== 0 && limit !== 1)
+    throw new MongoCommandError(
+      'FailedToParse',
+      `The limit field in delete objects must be 0 or 1. Got ${limit}`,
+    );
   const target = {
     filter: statement.q,
-    multi,
+    multi: limit === 0,
     hint: statement.hint,
     collation: statement.collation,
   };
@@ -226,6 +255,7 @@ function remove(context: CommandContext, run: boolean): ExplainBody {
 
 function findAndModify(context: CommandContext, run: boolean): ExplainBody {
   const command = context.command;
+  const { remove: removes, upsert } = findAndModifyOptions(context);
   const target = {
     filter: command.query,
     sort: command.sort,
@@ -233,10 +263,10 @@ function findAndModify(context: CommandContext, run: boolean): ExplainBody {
     hint: command.hint,
     collation: command.collation,
   };
-  if (command.remove === true) return explainWrite(context, run, target, {});
+  if (removes) return explainWrite(context, run, target, {});
   return explainWrite(context, run, target, {
     update: command.update,
-    upsert: command.upsert === true,
+    upsert,
     arrayFilters: command.arrayFilters,
   });
 }

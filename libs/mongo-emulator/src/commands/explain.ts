@@ -3,7 +3,9 @@ import { MongoCommandError } from '../errors';
 import { isPlainObject } from '../query/values';
 import { CommandContext } from './context';
 import { explainers } from './explain-commands';
+import { GENERIC_FIELDS } from './generic';
 import { SERVER_VERSION } from './handshake';
+import { assertKnownCommandFields } from './known-fields';
 import type { CommandTable } from './types';
 
 const VERBOSITIES = new Set(['queryPlanner', 'executionStats', 'allPlansExecution']);
@@ -20,6 +22,21 @@ const SERVER_PARAMETERS = {
   internalDocumentSourceSetWindowFieldsMaxMemoryBytes: 104857600,
   internalQueryFrameworkControl: 'trySbeRestricted',
 };
+
+/**
+ * Refuses what 7.0's explain refuses: fields beside `explain`, `verbosity` and the generic
+ * ones, and fields the explained command's own definition does not have.
+ */
+function assertKnownFields(command: Document, inner: Document, name: string): void {
+  for (const field of Object.keys(command)) {
+    if (field === 'explain' || field === 'verbosity' || GENERIC_FIELDS.has(field)) continue;
+    throw new MongoCommandError(
+      'UnknownField',
+      `BSON field 'explain.${field}' is an unknown field.`,
+    );
+  }
+  assertKnownCommandFields(name, inner);
+}
 
 /**
  * `explain`: plans the wrapped command exactly as running it would and reports that plan
@@ -46,6 +63,7 @@ function explain(context: CommandContext): Document {
       'CommandNotFound',
       `Explain failed due to unknown command: ${name}`,
     );
+  assertKnownFields(context.command, inner, name);
   const target = new CommandContext(
     context.state,
     context.connection,

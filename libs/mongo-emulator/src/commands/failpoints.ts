@@ -6,7 +6,7 @@ import type { CommandTable } from './types';
 function configureFailPoint(context: CommandContext): Document {
   if (context.db !== 'admin')
     throw new MongoCommandError(
-      13,
+      'Unauthorized',
       'configureFailPoint may only be run against the admin database.',
     );
   const name = context.command.configureFailPoint;

@@ -7,7 +7,8 @@ import { withLockWait } from './write-batch';
 import { deleteDocuments, updateDocuments } from './write-ops';
 import type { CommandTable } from './types';
 
-function parseOptions(context: CommandContext) {
+/** The options of a findAndModify, checked as MongoDB checks them. */
+export function findAndModifyOptions(context: CommandContext) {
   const command = context.command;
   const remove = command.remove === true;
   const hasUpdate = command.update !== undefined;
@@ -33,18 +34,28 @@ function parseOptions(context: CommandContext) {
 }
 
 async function findAndModify(context: CommandContext): Promise<Document> {
-  const { remove, returnNew, upsert } = parseOptions(context);
+  const { remove, returnNew, upsert } = findAndModifyOptions(context);
   const command = context.command;
   const access = context.access();
-  const project = compileProjection(command.fields, command.query);
+  const collation = context.collationFor(command.collation, access);
+  const writeOptions = {
+    bypassValidation: command.bypassDocumentValidation === true,
+    variables: context.variables,
+    collation,
+  };
+  const project = compileProjection(command.fields, {
+    filter: command.query,
+    variables: context.variables,
+    collation,
+  });
   const shape = (doc: Doc | undefined) => (doc ? (project ? project(doc) : doc) : null);
   if (remove) {
     const [deleted] = await withLockWait(() =>
-      deleteDocuments(access, command.query, false, context.variables, {
-        sort: command.sort,
-        hint: command.hint,
-        collation: command.collation,
-      }),
+      deleteDocuments(
+        access,
+        { filter: command.query, multi: false, sort: command.sort, hint: command.hint },
+        writeOptions,
+      ),
     );
     return { lastErrorObject: { n: deleted ? 1 : 0 }, value: shape(deleted?.doc), ok: 1 };
   }
@@ -59,9 +70,8 @@ async function findAndModify(context: CommandContext): Promise<Document> {
         arrayFilters: command.arrayFilters,
         sort: command.sort,
         hint: command.hint,
-        collation: command.collation,
       },
-      { bypassValidation: command.bypassDocumentValidation === true, variables: context.variables },
+      writeOptions,
     ),
   );
   if (outcome.upsertedId !== undefined) {

@@ -1,7 +1,7 @@
 import { Long, type Document } from 'bson';
 import { MongoCommandError } from '../errors';
+import { MAX_DOCUMENT_SIZE, MAX_MESSAGE_SIZE } from '../limits';
 import { isPlainObject, numberOf } from '../query/values';
-import { sessionKey } from '../session/sessions';
 import type { EmulatorState } from '../state';
 import type { CommandContext } from './context';
 import type { CommandTable } from './types';
@@ -30,11 +30,11 @@ export function helloReply(
     me: state.hostAndPort,
     electionId: state.electionId,
     lastWrite: { opTime, lastWriteDate: now, majorityOpTime: opTime, majorityWriteDate: now },
-    maxBsonObjectSize: 16 * 1024 * 1024,
-    maxMessageSizeBytes: 48_000_000,
+    maxBsonObjectSize: MAX_DOCUMENT_SIZE,
+    maxMessageSizeBytes: MAX_MESSAGE_SIZE,
     maxWriteBatchSize: MAX_BATCH,
     localTime: now,
-    logicalSessionTimeoutMinutes: 30,
+    logicalSessionTimeoutMinutes: state.sessions.timeoutMinutes,
     connectionId,
     minWireVersion: 0,
     maxWireVersion: MAX_WIRE_VERSION,
@@ -69,7 +69,7 @@ function buildInfo(): Document {
     versionArray: SERVER_VERSION.split('.').map(Number).concat(0),
     bits: 64,
     debug: false,
-    maxBsonObjectSize: 16 * 1024 * 1024,
+    maxBsonObjectSize: MAX_DOCUMENT_SIZE,
     storageEngines: ['inMemory'],
     modules: [],
     ok: 1,
@@ -153,10 +153,6 @@ export const handshakeCommands: CommandTable = {
   }),
   endSessions: (context) => {
     const lsids = Array.isArray(context.command.endSessions) ? context.command.endSessions : [];
-    for (const lsid of lsids) {
-      const key = sessionKey(lsid);
-      if (key) context.state.cursors.closeForSession(key);
-    }
     context.state.sessions.end(lsids);
     return { ok: 1 };
   },
@@ -169,7 +165,11 @@ export const handshakeCommands: CommandTable = {
     context.state.sessions.endAll();
     return { ok: 1 };
   },
-  refreshSessions: () => ({ ok: 1 }),
+  refreshSessions: (context) => {
+    const lsids = context.command.refreshSessions;
+    context.state.sessions.refresh(Array.isArray(lsids) ? lsids : []);
+    return { ok: 1 };
+  },
   startSession: () => ({ ok: 1 }),
   logout: () => ({ ok: 1 }),
 };

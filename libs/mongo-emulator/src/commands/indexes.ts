@@ -1,5 +1,6 @@
 import type { Document } from 'bson';
 import { MongoCommandError } from '../errors';
+import { collationDocument, parseCollation } from '../query/collation';
 import { canonicalKey, formatValue, isPlainObject, sameCanonical, type Doc } from '../query/values';
 import { ID_INDEX_NAME, type Collection } from '../storage/collection';
 import { defaultIndexName, type IndexSpec } from '../storage/index';
@@ -9,6 +10,17 @@ import type { CommandTable } from './types';
 
 const OPTION_FIELDS_IGNORED = new Set(['key', 'name', 'v', 'ns', 'background']);
 
+/**
+ * The index's collation as listIndexes shows it: its own (in full), else the collection's
+ * default; none for `{locale: "simple"}`.
+ */
+function withCollation(spec: IndexSpec, collectionDefault: unknown): IndexSpec {
+  const own = spec.collation !== undefined;
+  const collation = parseCollation(own ? spec.collation : collectionDefault);
+  const { collation: _given, ...rest } = spec;
+  return collation ? { ...rest, collation: collationDocument(collation) } : rest;
+}
+
 function toSpec(raw: unknown): IndexSpec {
   if (!isPlainObject(raw) || !isPlainObject(raw.key))
     throw new MongoCommandError(
@@ -16,7 +28,7 @@ function toSpec(raw: unknown): IndexSpec {
       "The 'key' field is a required property of an index specification",
     );
   if (Object.keys(raw.key).length === 0)
-    throw new MongoCommandError(67, 'Index keys cannot be empty.');
+    throw new MongoCommandError('CannotCreateIndex', 'Index keys cannot be empty.');
   const name = typeof raw.name === 'string' ? raw.name : defaultIndexName(raw.key);
   const spec: IndexSpec = { v: 2, key: raw.key, name };
   for (const [option, value] of Object.entries(raw))
@@ -75,8 +87,8 @@ function createIndexes(context: CommandContext): Document {
   const rawSpecs = context.command.indexes;
   if (!Array.isArray(rawSpecs) || rawSpecs.length === 0)
     throw new MongoCommandError('BadValue', 'Must specify at least one index to create');
-  const specs = rawSpecs.map(toSpec);
   const existing = context.engine.collection(context.db, context.collectionName);
+  const specs = rawSpecs.map((raw) => withCollation(toSpec(raw), existing?.options.collation));
   const numIndexesBefore = existing ? existing.indexes.size + 1 : 1;
   const toCreate = specs.filter((spec) => !alreadyExists(existing, spec));
   if (toCreate.length === 0)

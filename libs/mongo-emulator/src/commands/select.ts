@@ -2,6 +2,7 @@ import { MongoCommandError } from '../errors';
 import { executePlan } from '../plan/executor';
 import type { QueryPlan } from '../plan/plan';
 import { planQuery } from '../plan/planner';
+import type { Collation } from '../query/collation';
 import { parseSort } from '../query/sort';
 import { isPlainObject, numberOf, type Doc } from '../query/values';
 import type { CollectionAccess, DocEntry } from '../storage/access';
@@ -13,7 +14,7 @@ export interface SelectOptions {
   limit?: number;
   hint?: unknown;
   variables?: Doc;
-  collation?: unknown;
+  collation?: Collation;
 }
 
 export function nonNegative(value: unknown, field: string): number {
@@ -21,7 +22,7 @@ export function nonNegative(value: unknown, field: string): number {
   const n = numberOf(value);
   if (!Number.isFinite(n) || n < 0)
     throw new MongoCommandError(
-      51024,
+      'NegativeValue',
       `BSON field '${field}' value must be >= 0, actual value '${n}'`,
     );
   return n;

@@ -35,7 +35,8 @@ export async function withLockWait<T>(operation: () => T): Promise<T> {
     } catch (error) {
       if (!(error instanceof LockedByTransaction)) throw error;
       const remaining = deadline - Date.now();
-      if (remaining <= 0) throw new MongoCommandError(50, 'operation exceeded time limit');
+      if (remaining <= 0)
+        throw new MongoCommandError('MaxTimeMSExpired', 'operation exceeded time limit');
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([
         error.waitFor,
@@ -61,7 +62,7 @@ export async function runWriteBatch(
     try {
       await withLockWait(() => apply(items[index], index));
     } catch (error) {
-      const failure = toCommandError(error);
+      const failure = toCommandError(error, context.state.logger);
       if (context.txn || failure.errorLabels.length > 0) throw failure;
       writeErrors.push(failure.toWriteError(index));
       if (ordered) break;

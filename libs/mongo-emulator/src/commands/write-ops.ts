@@ -1,5 +1,7 @@
 import { ObjectId } from 'bson';
 import { MongoCommandError } from '../errors';
+import { assertDocumentSize } from '../limits';
+import type { Collation } from '../query/collation';
 import { applyUpdate, isReplacement, sameDocument } from '../query/update/apply';
 import { seedFromFilter } from '../query/upsert';
 import { isPlainObject, type Doc, type Value } from '../query/values';
@@ -10,6 +12,7 @@ import { selectDocuments } from './select';
 export interface WriteOptions {
   bypassValidation?: boolean;
   variables?: Doc;
+  collation?: Collation;
 }
 
 function assertValidId(id: Value): void {
@@ -39,6 +42,7 @@ export function withIdFirst(doc: Doc): Doc {
 
 export function insertDocument(access: CollectionAccess, doc: Doc, options: WriteOptions): Doc {
   const stored = withIdFirst(doc);
+  assertDocumentSize(stored, 'insert');
   validateDocument(access.collection?.options, stored, undefined, options.bypassValidation);
   access.insert(stored);
   return stored;
@@ -52,7 +56,6 @@ export interface UpdateSpec {
   arrayFilters?: unknown;
   sort?: unknown;
   hint?: unknown;
-  collation?: unknown;
 }
 
 export interface UpdateOutcome {
@@ -63,26 +66,26 @@ export interface UpdateOutcome {
   after?: Doc;
 }
 
-/** How a write finds its targets: sort (single writes), hint and collation of the statement. */
-export interface TargetOptions {
+export interface TargetSpec {
+  filter: unknown;
+  multi: boolean;
+  /** Which document a single write takes first (findAndModify). */
   sort?: unknown;
   hint?: unknown;
-  collation?: unknown;
 }
 
+/** The documents a write statement applies to (the first by `sort` for a single write). */
 export function findTargets(
   access: CollectionAccess,
-  filter: unknown,
-  multi: boolean,
-  variables?: Doc,
-  options: TargetOptions = {},
+  target: TargetSpec,
+  options: WriteOptions,
 ): DocEntry[] {
   return selectDocuments(access, {
-    filter,
-    limit: multi ? 0 : 1,
-    variables,
-    sort: options.sort,
-    hint: options.hint,
+    filter: target.filter,
+    limit: target.multi ? 0 : 1,
+    sort: target.multi ? undefined : target.sort,
+    hint: target.hint,
+    variables: options.variables,
     collation: options.collation,
   });
 }
@@ -103,12 +106,13 @@ export function updateDocuments(
     arrayFilters: spec.arrayFilters,
     filter: spec.filter,
     variables: options.variables,
+    collation: options.collation,
   };
-  const targets = findTargets(access, spec.filter, spec.multi === true, options.variables, {
-    sort: spec.sort,
-    hint: spec.hint,
-    collation: spec.collation,
-  });
+  const targets = findTargets(
+    access,
+    { filter: spec.filter, multi: spec.multi === true, sort: spec.sort, hint: spec.hint },
+    options,
+  );
   const changes = targets.map((entry) => ({
     entry,
     doc: applyUpdate(entry.doc, spec.update, updateOptions),
@@ -117,6 +121,7 @@ export function updateDocuments(
   let modified = 0;
   for (const { entry, doc } of changes) {
     if (sameDocument(entry.doc, doc)) continue;
+    assertDocumentSize(doc, 'update');
     validateDocument(access.collection?.options, doc, entry.doc, options.bypassValidation);
     access.replace(entry.id, doc);
     modified += 1;
@@ -131,6 +136,7 @@ export function updateDocuments(
   if (!spec.upsert) return { matched: 0, modified: 0 };
   const seed = replacement ? pickId(seedFromFilter(spec.filter)) : seedFromFilter(spec.filter);
   const created = withIdFirst(applyUpdate(seed, spec.update, { ...updateOptions, isInsert: true }));
+  assertDocumentSize(created, 'upsert');
   validateDocument(access.collection?.options, created, undefined, options.bypassValidation);
   access.insert(created);
   return { matched: 0, modified: 0, upsertedId: created._id, after: created };
@@ -142,12 +148,10 @@ function pickId(seed: Doc): Doc {
 
 export function deleteDocuments(
   access: CollectionAccess,
-  filter: unknown,
-  multi: boolean,
-  variables?: Doc,
-  options: TargetOptions = {},
+  target: TargetSpec,
+  options: WriteOptions,
 ): DocEntry[] {
-  const targets = findTargets(access, filter, multi, variables, options);
+  const targets = findTargets(access, target, options);
   access.assertWritable(targets.map((entry) => entry.id));
   for (const entry of targets) access.remove(entry.id);
   return targets;

@@ -1,3 +1,4 @@
+import { sameCollation } from '../query/collation';
 import { compareKeyValues } from '../storage/index-keys';
 import {
   AFTER_ALL,
@@ -34,7 +35,8 @@ export interface IndexBounds {
 /**
  * The bounds a filter puts on each field of an index. On a multikey field only one condition
  * may bound the scan (different elements may satisfy different conditions), so the others stay
- * in the fetch filter; on other fields the conditions intersect.
+ * in the fetch filter; on other fields the conditions intersect. Conditions on strings bound
+ * only an index whose collation is the query's (its keys are ordered and equated by it).
  */
 export function boundsFor(
   index: Index,
@@ -42,11 +44,15 @@ export function boundsFor(
   multikey: readonly boolean[],
 ): IndexBounds {
   const used = new Set<PathPredicate>();
+  const collation = index.collation;
+  const sameOrder = sameCollation(collation, analysis.collation);
   const fields = index.fields.map((field, i) => {
-    const predicates = analysis.byPath.get(field) ?? [];
+    const predicates = (analysis.byPath.get(field) ?? []).filter((p) => sameOrder || !p.onStrings);
     if (predicates.length === 0) return [FULL_INTERVAL];
     if (multikey[i]) {
-      const chosen = predicates.find((p) => p.intervals.every(isPoint)) ?? predicates[0];
+      const chosen =
+        predicates.find((p) => p.intervals.every((interval) => isPoint(interval, collation))) ??
+        predicates[0];
       used.add(chosen);
       return chosen.intervals;
     }
@@ -54,7 +60,7 @@ export function boundsFor(
     return predicates
       .slice(1)
       .reduce(
-        (intervals, predicate) => intersectionOf(intervals, predicate.intervals),
+        (intervals, predicate) => intersectionOf(intervals, predicate.intervals, collation),
         predicates[0].intervals,
       );
   });
@@ -93,9 +99,11 @@ function inIndexOrder(intervals: readonly Interval[], direction: 1 | -1): Range[
   return direction === 1 ? ranges : ranges.reverse();
 }
 
-function isPointRange(range: Range): boolean {
+function isPointRange(range: Range, index: Index): boolean {
   return (
-    range.startInclusive && range.endInclusive && compareKeyValues(range.start, range.end) === 0
+    range.startInclusive &&
+    range.endInclusive &&
+    compareKeyValues(range.start, range.end, index.collation) === 0
   );
 }
 
@@ -123,7 +131,7 @@ export function keyBoxes(index: Index, fields: Interval[][]): BoxedBounds {
   let depth = 0;
   while (
     depth < length &&
-    ordered[depth].every(isPointRange) &&
+    ordered[depth].every((range) => isPointRange(range, index)) &&
     prefixes.length * ordered[depth].length <= MAX_BOXES
   ) {
     const ranges = ordered[depth];
@@ -155,7 +163,8 @@ export function keyBoxes(index: Index, fields: Interval[][]): BoxedBounds {
   const accepts =
     checked.length === 0
       ? undefined
-      : (values: Value[]) => checked.every((k) => intervalsContain(fields[k], values[k]));
+      : (values: Value[]) =>
+          checked.every((k) => intervalsContain(fields[k], values[k], index.collation));
   const boxes = prefixes.flatMap((prefix) =>
     ranges.map((range) => ({
       start: startProbe(prefix, range, length),

@@ -1,3 +1,4 @@
+import type { Collation } from '../query/collation';
 import { compileFilter, type Matcher } from '../query/matcher';
 import { SortKeys } from '../query/sort';
 import { canonicalKey, type Doc, type Value } from '../query/values';
@@ -50,9 +51,9 @@ export function executePlan(access: CollectionAccess, plan: QueryPlan, stats = e
   if (plan.sort && !plan.sortProvided) {
     const all = [...matches];
     stats.sorted = all.length;
-    taken = sortedByKeys(all, new SortKeys(plan.sort)).slice(0, wanted);
+    taken = sortedByKeys(all, new SortKeys(plan.sort, plan.collation)).slice(0, wanted);
   } else if (plan.sort && !plan.tiesInOrder)
-    taken = takeInOrder(matches, new SortKeys(plan.sort), wanted);
+    taken = takeInOrder(matches, new SortKeys(plan.sort, plan.collation), wanted);
   else taken = take(matches, wanted);
   const entries = taken.slice(plan.skip, wanted);
   stats.nReturned = entries.length;
@@ -96,17 +97,21 @@ export function countPlan(access: CollectionAccess, plan: QueryPlan, stats = emp
  * document's key values (whatever their operands, nothing to compile), the rest by the matcher.
  */
 function* filtered(access: CollectionAccess, plan: QueryPlan, stats: ExecutionStats) {
+  const { variables, collation } = plan;
   const matcher: Matcher | undefined = plan.matcherFilter
-    ? compileFilter(plan.matcherFilter, plan.variables)
+    ? compileFilter(plan.matcherFilter, { variables, collation })
     : undefined;
   const checks = plan.keyChecks?.map((predicate) => ({
     parts: predicate.path.split('.'),
     intervals: predicate.intervals,
   }));
   for (const entry of candidates(access, plan, stats)) {
-    if (checks && !checks.every((check) => holdsKeyIn(entry.doc, check.parts, check.intervals)))
+    if (
+      checks &&
+      !checks.every((check) => holdsKeyIn(entry.doc, check.parts, check.intervals, collation))
+    )
       continue;
-    if (matcher && !matcher.test(entry.view)) continue;
+    if (matcher && !matcher.test(entry.doc)) continue;
     stats.matched += 1;
     yield entry;
   }
@@ -169,7 +174,8 @@ function* mergedKeys(access: CollectionAccess, scan: IndexScan, plan: QueryPlan)
   const groups: KeyBox[][] = [];
   for (const box of scan.boxes) {
     const group = groups[groups.length - 1];
-    if (group && samePrefix(group[0].start.values, box.start.values, prefix)) group.push(box);
+    if (group && samePrefix(group[0].start.values, box.start.values, prefix, scan.index.collation))
+      group.push(box);
     else groups.push([box]);
   }
   const walks = groups.map((group) =>
@@ -194,12 +200,19 @@ function* mergedKeys(access: CollectionAccess, scan: IndexScan, plan: QueryPlan)
   }
 }
 
-function holdsKeyIn(doc: Doc, parts: string[], intervals: Interval[]): boolean {
-  return keysAtPath(doc, parts).values.some((value) => intervalsContain(intervals, value));
+function holdsKeyIn(
+  doc: Doc,
+  parts: string[],
+  intervals: Interval[],
+  collation: Collation | undefined,
+): boolean {
+  return keysAtPath(doc, parts).values.some((value) =>
+    intervalsContain(intervals, value, collation),
+  );
 }
 
-function samePrefix(a: Value[], b: Value[], length: number): boolean {
-  for (let i = 0; i < length; i++) if (compareKeyValues(a[i], b[i]) !== 0) return false;
+function samePrefix(a: Value[], b: Value[], length: number, collation?: Collation): boolean {
+  for (let i = 0; i < length; i++) if (compareKeyValues(a[i], b[i], collation) !== 0) return false;
   return true;
 }
 
@@ -216,7 +229,7 @@ function takeInOrder(entries: Iterable<DocEntry>, keys: SortKeys, wanted: number
   let run: DocEntry[] = [];
   let runKey: Value[] = [];
   for (const entry of entries) {
-    const key = keys.of(entry.view);
+    const key = keys.of(entry.doc);
     if (run.length > 0 && keys.compare(key, runKey) !== 0) {
       out.push(...run.sort(byRecordId));
       run = [];
@@ -230,7 +243,7 @@ function takeInOrder(entries: Iterable<DocEntry>, keys: SortKeys, wanted: number
 }
 
 function sortedByKeys(entries: DocEntry[], keys: SortKeys): DocEntry[] {
-  const keyed = entries.map((entry) => ({ entry, key: keys.of(entry.view) }));
+  const keyed = entries.map((entry) => ({ entry, key: keys.of(entry.doc) }));
   keyed.sort((a, b) => keys.compare(a.key, b.key) || a.entry.rid - b.entry.rid);
   return keyed.map((item) => item.entry);
 }

@@ -1,8 +1,12 @@
 import { Decimal128, Double, Long, MaxKey, MinKey, ObjectId } from 'bson';
+import type { Collation } from '../query/collation';
 import { formatValue, isPlainObject, type Value } from '../query/values';
 import { compareKeyValues, EMPTY_ARRAY_KEY } from '../storage/index-keys';
 
-/** A range of key values in ascending value order (MinKey/MaxKey for open ends). */
+/**
+ * A range of key values in ascending value order (MinKey/MaxKey for open ends). The operations
+ * below take the collation that orders string bounds: the index's, or the query's.
+ */
 export interface Interval {
   low: Value;
   lowInclusive: boolean;
@@ -24,11 +28,11 @@ export function pointInterval(value: Value): Interval {
   return { low: value, lowInclusive: true, high: value, highInclusive: true };
 }
 
-export function isPoint(interval: Interval): boolean {
+export function isPoint(interval: Interval, collation?: Collation): boolean {
   return (
     interval.lowInclusive &&
     interval.highInclusive &&
-    compareKeyValues(interval.low, interval.high) === 0
+    compareKeyValues(interval.low, interval.high, collation) === 0
   );
 }
 
@@ -40,25 +44,24 @@ export function isFull(intervals: readonly Interval[]): boolean {
   );
 }
 
-function isEmpty(interval: Interval): boolean {
-  const order = compareKeyValues(interval.low, interval.high);
+function isEmpty(interval: Interval, collation?: Collation): boolean {
+  const order = compareKeyValues(interval.low, interval.high, collation);
   return order > 0 || (order === 0 && !(interval.lowInclusive && interval.highInclusive));
 }
 
 /** Sorts and merges overlapping intervals into a disjoint ascending list. */
-export function unionOf(intervals: Interval[]): Interval[] {
-  if (intervals.length === 1 && !isEmpty(intervals[0])) return [copyOf(intervals[0])];
+export function unionOf(intervals: Interval[], collation?: Collation): Interval[] {
+  if (intervals.length === 1 && !isEmpty(intervals[0], collation)) return [copyOf(intervals[0])];
+  const compare = (a: Value, b: Value) => compareKeyValues(a, b, collation);
   const sorted = intervals
-    .filter((interval) => !isEmpty(interval))
-    .sort(
-      (a, b) => compareKeyValues(a.low, b.low) || Number(b.lowInclusive) - Number(a.lowInclusive),
-    );
+    .filter((interval) => !isEmpty(interval, collation))
+    .sort((a, b) => compare(a.low, b.low) || Number(b.lowInclusive) - Number(a.lowInclusive));
   const merged: Interval[] = [];
   for (const interval of sorted) {
     const last = merged[merged.length - 1];
-    const order = last ? compareKeyValues(interval.low, last.high) : 1;
+    const order = last ? compare(interval.low, last.high) : 1;
     if (last && (order < 0 || (order === 0 && (interval.lowInclusive || last.highInclusive)))) {
-      const highOrder = compareKeyValues(interval.high, last.high);
+      const highOrder = compare(interval.high, last.high);
       if (highOrder > 0 || (highOrder === 0 && interval.highInclusive)) {
         last.high = interval.high;
         last.highInclusive = interval.highInclusive;
@@ -77,12 +80,16 @@ function copyOf(interval: Interval): Interval {
   };
 }
 
-export function intersectionOf(a: readonly Interval[], b: readonly Interval[]): Interval[] {
+export function intersectionOf(
+  a: readonly Interval[],
+  b: readonly Interval[],
+  collation?: Collation,
+): Interval[] {
   const out: Interval[] = [];
   for (const x of a) {
     for (const y of b) {
-      const lowOrder = compareKeyValues(x.low, y.low);
-      const highOrder = compareKeyValues(x.high, y.high);
+      const lowOrder = compareKeyValues(x.low, y.low, collation);
+      const highOrder = compareKeyValues(x.high, y.high, collation);
       const low = lowOrder > 0 ? x : lowOrder < 0 ? y : x.lowInclusive ? y : x;
       const high = highOrder < 0 ? x : highOrder > 0 ? y : x.highInclusive ? y : x;
       out.push({
@@ -93,13 +100,17 @@ export function intersectionOf(a: readonly Interval[], b: readonly Interval[]): 
       });
     }
   }
-  return unionOf(out);
+  return unionOf(out, collation);
 }
 
-export function intervalsContain(intervals: readonly Interval[], value: Value): boolean {
+export function intervalsContain(
+  intervals: readonly Interval[],
+  value: Value,
+  collation?: Collation,
+): boolean {
   return intervals.some((interval) => {
-    const low = compareKeyValues(value, interval.low);
-    const high = compareKeyValues(value, interval.high);
+    const low = compareKeyValues(value, interval.low, collation);
+    const high = compareKeyValues(value, interval.high, collation);
     return (
       (low > 0 || (low === 0 && interval.lowInclusive)) &&
       (high < 0 || (high === 0 && interval.highInclusive))
@@ -129,7 +140,12 @@ export function rangeInterval(operator: string, operand: Value): Interval | unde
 }
 
 function typeBracket(value: Value): Interval | undefined {
-  if (typeof value === 'number' || value instanceof Double || value instanceof Long) {
+  if (
+    typeof value === 'number' ||
+    value instanceof Double ||
+    value instanceof Long ||
+    value instanceof Decimal128
+  ) {
     if (Number.isNaN(typeof value === 'number' ? value : Number(value.toString())))
       return undefined;
     return { low: -Infinity, lowInclusive: true, high: Infinity, highInclusive: true };
@@ -152,7 +168,7 @@ function typeBracket(value: Value): Interval | undefined {
 
 /** Whether an equality operand is matched exactly by an index point (no fetch filter). */
 export function isExactPoint(value: Value): boolean {
-  if (value === null || value === undefined || value instanceof Decimal128) return false;
+  if (value === null || value === undefined) return false;
   if (Array.isArray(value) || isPlainObject(value)) return false;
   return !(value instanceof MinKey || value instanceof MaxKey);
 }

@@ -1,3 +1,4 @@
+import type { Collation } from '../query/collation';
 import type { SortSpec } from '../query/sort';
 import type { Doc, Value } from '../query/values';
 import type { Index, KeyBox } from '../storage/index';
@@ -45,6 +46,8 @@ export interface QueryPlan {
   keyChecks?: PathPredicate[];
   matcherFilter?: Doc;
   variables?: Doc;
+  /** The query's collation: the matcher, key checks and sorts compare strings by it. */
+  collation?: Collation;
   sort?: SortSpec;
   /** Whether the access path already yields documents in sort order. */
   sortProvided: boolean;

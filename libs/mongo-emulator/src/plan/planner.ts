@@ -1,13 +1,16 @@
 import { BSONRegExp } from 'bson';
+import { holdsStrings, sameCollation, type Collation } from '../query/collation';
 import { canonicalKey, isPlainObject, type Doc } from '../query/values';
 import type { SortSpec } from '../query/sort';
 import type { CollectionAccess } from '../storage/access';
 import type { Index } from '../storage/index';
 import { boundsFor, keyBoxes } from './bounds';
 import {
+  checkHint,
   excludesMissing,
   hintError,
   impliesPartialFilter,
+  isVisible,
   resolveHint,
   type HintChoice,
 } from './eligibility';
@@ -24,8 +27,8 @@ export interface PlanRequest {
   limit?: number;
   hint?: unknown;
   variables?: Doc;
-  /** A collation other than `simple`: strings then compare by it, not as index keys do. */
-  collation?: unknown;
+  /** The query's collation (undefined: simple); only indexes with it serve strings and sorts. */
+  collation?: Collation;
   /** Only the number of matches is wanted (no documents, no order). */
   countOnly?: boolean;
 }
@@ -61,7 +64,6 @@ interface Candidate {
  */
 export function planQuery(access: CollectionAccess, request: PlanRequest): QueryPlan {
   const sort = request.sort?.length ? request.sort : undefined;
-  const collated = isCollated(request.collation);
   const plan = (
     fields: Pick<QueryPlan, 'access' | 'sortProvided'> &
       Partial<Pick<QueryPlan, 'analysis' | 'countable' | 'delta' | 'tiesInOrder'>> & {
@@ -76,6 +78,7 @@ export function planQuery(access: CollectionAccess, request: PlanRequest): Query
       keyChecks: fields.left?.keyChecks,
       matcherFilter: fields.left?.matcherFilter,
       variables: request.variables,
+      collation: request.collation,
       sort,
       sortProvided: fields.sortProvided,
       tiesInOrder: fields.tiesInOrder ?? false,
@@ -88,12 +91,12 @@ export function planQuery(access: CollectionAccess, request: PlanRequest): Query
   };
   const collection = access.collection;
   const simpleId =
-    request.hint === undefined && !request.skip && !collated
-      ? simpleIdOf(request.filter)
+    request.hint === undefined && !request.skip
+      ? simpleIdOf(request.filter, request.collation)
       : undefined;
   if (collection && !access.isView && simpleId !== undefined)
     return plan({ access: { kind: 'idhack', id: simpleId }, sortProvided: true });
-  const analysis = analyzeFilter(request.filter, collated);
+  const analysis = analyzeFilter(request.filter, request.collation);
   const scanAll = (direction: 1 | -1) => {
     const left = residualOf(analysis, new Set());
     return plan({
@@ -105,11 +108,12 @@ export function planQuery(access: CollectionAccess, request: PlanRequest): Query
       delta: access.delta(),
     });
   };
+  checkHint(request.hint);
   if (!collection || access.isView) return scanAll(1);
   const hint = resolveHint(collection, request.hint);
   if (hint && 'natural' in hint) return scanAll(hint.natural);
   const delta = access.delta();
-  const candidates = candidatesFor(access, analysis, request, sort, delta, hint, collated);
+  const candidates = candidatesFor(access, analysis, request, sort, delta, hint);
   const [best, ...others] = candidates.sort(byPreference);
   if (!best) return scanAll(1);
   const planOf = (candidate: Candidate) =>
@@ -130,12 +134,11 @@ export function planQuery(access: CollectionAccess, request: PlanRequest): Query
   return chosen;
 }
 
-function isCollated(collation: unknown): boolean {
-  return isPlainObject(collation) && collation.locale !== 'simple';
-}
-
-/** The `_id` of a filter that is exactly one `_id` equality on a plain value (IDHACK). */
-function simpleIdOf(filter: Doc | undefined): unknown {
+/**
+ * The `_id` of a filter that is exactly one `_id` equality on a plain value (IDHACK), looked up
+ * by exact value: not for strings under a collation (the ordered `_id` index serves those).
+ */
+function simpleIdOf(filter: Doc | undefined, collation: Collation | undefined): unknown {
   if (!filter) return undefined;
   const keys = Object.keys(filter);
   if (keys.length !== 1 || keys[0] !== '_id') return undefined;
@@ -146,6 +149,7 @@ function simpleIdOf(filter: Doc | undefined): unknown {
     value = value.$eq;
   }
   if (value instanceof RegExp || value instanceof BSONRegExp) return undefined;
+  if (collation && holdsStrings(value)) return undefined;
   return isExactPoint(value) ? value : undefined;
 }
 
@@ -156,10 +160,9 @@ function candidatesFor(
   sort: SortSpec | undefined,
   delta: QueryPlan['delta'],
   hint: HintChoice | undefined,
-  collated: boolean,
 ): Candidate[] {
   const forced = hint && 'index' in hint ? hint.index : undefined;
-  const indexes = forced ? [forced] : access.collection!.allIndexes();
+  const indexes = forced ? [forced] : access.collection!.allIndexes().filter(isVisible);
   const candidates: Candidate[] = [];
   for (const index of indexes) {
     if (!index.ordered) {
@@ -176,9 +179,9 @@ function candidatesFor(
     const { boxes, pointFields } = keyBoxes(index, bounds.fields);
     const order: SortOrder | undefined = !sort
       ? { direction: 1, tiesInOrder: true }
-      : collated
-        ? undefined
-        : sortOrder(index, bounds.fields, sort, multikey, pointFields);
+      : sameCollation(index.collation, request.collation)
+        ? sortOrder(index, bounds.fields, sort, multikey, pointFields)
+        : undefined;
     if (!forced) {
       if (isFull(bounds.fields[0]) && !(sort && order)) continue;
       if (index.sparse && !excludesMissing(bounds.fields)) continue;
@@ -244,13 +247,21 @@ function sortOrder(
 ): SortOrder | undefined {
   const fields = index.fields.length;
   const onePoint = (field: number) =>
-    field >= 0 && !multikey[field] && bounds[field].length === 1 && isPoint(bounds[field][0]);
+    field >= 0 &&
+    !multikey[field] &&
+    bounds[field].length === 1 &&
+    isPoint(bounds[field][0], index.collation);
   const remaining = sort.filter(([path]) => !onePoint(index.fields.indexOf(path)));
   if (remaining.length === 0)
     return { direction: 1, tiesInOrder: bounds.every((_, field) => onePoint(field)) };
   const first = index.fields.indexOf(remaining[0][0]);
   if (first < 0 || first > pointFields) return undefined;
-  if (bounds.slice(0, first).some((intervals) => !intervals.every(isPoint))) return undefined;
+  if (
+    bounds
+      .slice(0, first)
+      .some((intervals) => !intervals.every((interval) => isPoint(interval, index.collation)))
+  )
+    return undefined;
   const direction = (remaining[0][1] * index.directions[first]) as 1 | -1;
   const follows = remaining.every(([path, sortDirection], t) => {
     const field = first + t;

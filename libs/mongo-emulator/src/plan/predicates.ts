@@ -1,4 +1,6 @@
 import { BSONRegExp } from 'bson';
+import { holdsStrings, type Collation } from '../query/collation';
+import { isOperatorDocument } from '../query/filter/compile';
 import { isPlainObject, type Doc, type Value } from '../query/values';
 import { isExactPoint, pointInterval, rangeInterval, unionOf, type Interval } from './intervals';
 
@@ -10,6 +12,11 @@ export interface PathPredicate {
   exact: boolean;
   /** Whether documents lacking the path can match (a sparse index would miss them). */
   matchesMissing: boolean;
+  /**
+   * Whether the condition compares strings (its intervals are in the query's collation order):
+   * only an index with the query's collation can bound it.
+   */
+  onStrings: boolean;
   /** Index of the conjunct it comes from. */
   conjunct: number;
 }
@@ -25,18 +32,19 @@ export interface Conjunct {
 export interface FilterAnalysis {
   conjuncts: Conjunct[];
   byPath: Map<string, PathPredicate[]>;
+  /** The query's collation, which orders the predicates' string intervals. */
+  collation?: Collation;
 }
 
 const RANGE_OPERATORS = new Set(['$gt', '$gte', '$lt', '$lte']);
 
 /**
- * Splits a filter (stored, typed form) into its conjuncts and the bounds each path allows.
- * Under a collation (`collated`), strings compare by it rather than by code points, so
- * conditions on strings (or documents holding them) are left to the matcher.
+ * Splits a filter (stored, typed form) into its conjuncts and the bounds each path allows,
+ * strings ordered and equated by the query's `collation`.
  */
-export function analyzeFilter(filter: Doc | undefined, collated = false): FilterAnalysis {
+export function analyzeFilter(filter: Doc | undefined, collation?: Collation): FilterAnalysis {
   const conjuncts: Conjunct[] = [];
-  flatten(filter ?? {}, conjuncts, collated);
+  flatten(filter ?? {}, conjuncts, collation);
   const byPath = new Map<string, PathPredicate[]>();
   for (const conjunct of conjuncts) {
     for (const predicate of conjunct.predicates) {
@@ -45,51 +53,49 @@ export function analyzeFilter(filter: Doc | undefined, collated = false): Filter
       else byPath.set(predicate.path, [predicate]);
     }
   }
-  return { conjuncts, byPath };
+  return { conjuncts, byPath, collation };
 }
 
-function flatten(filter: Doc, out: Conjunct[], collated: boolean): void {
+function flatten(filter: Doc, out: Conjunct[], collation: Collation | undefined): void {
   for (const [key, value] of Object.entries(filter)) {
     if (key === '$and' && Array.isArray(value) && value.length > 0 && value.every(isPlainObject)) {
-      for (const member of value) flatten(member, out, collated);
+      for (const member of value) flatten(member, out, collation);
       continue;
     }
-    out.push(conjunctOf(key, value, out.length, collated));
+    out.push(conjunctOf(key, value, out.length, collation));
   }
 }
 
-function conjunctOf(path: string, condition: Value, index: number, collated: boolean): Conjunct {
+function conjunctOf(
+  path: string,
+  condition: Value,
+  index: number,
+  collation: Collation | undefined,
+): Conjunct {
   const filter = { [path]: condition };
-  if (path.startsWith('$') || !isIndexablePath(path) || (collated && holdsString(condition)))
+  if (path.startsWith('$') || !isIndexablePath(path))
     return { filter, complete: false, predicates: [] };
   if (isOperatorObject(condition)) {
     const predicates: PathPredicate[] = [];
     let complete = true;
     for (const [operator, operand] of Object.entries(condition)) {
-      const predicate = operatorPredicate(path, operator, operand, index);
+      const predicate = operatorPredicate(path, operator, operand, index, collation);
       if (predicate) predicates.push(predicate);
       else complete = false;
     }
     return { filter, complete, predicates };
   }
-  const predicate = equalityPredicate(path, [condition], index);
+  const predicate = equalityPredicate(path, [condition], index, collation);
   return { filter, complete: predicate !== undefined, predicates: predicate ? [predicate] : [] };
-}
-
-function holdsString(value: Value): boolean {
-  if (typeof value === 'string') return true;
-  if (Array.isArray(value)) return value.some(holdsString);
-  return isPlainObject(value) && Object.values(value).some(holdsString);
 }
 
 function isIndexablePath(path: string): boolean {
   return path.split('.').every((part) => part.length > 0 && !/^\d+$/.test(part));
 }
 
+/** An operator document as the filter compiler reads it (`{$gt: 1}`, not a DBRef). */
 function isOperatorObject(value: Value): value is Doc {
-  if (!isPlainObject(value)) return false;
-  const keys = Object.keys(value);
-  return keys.length > 0 && keys.every((key) => key.startsWith('$'));
+  return isOperatorDocument(value);
 }
 
 function operatorPredicate(
@@ -97,14 +103,24 @@ function operatorPredicate(
   operator: string,
   operand: Value,
   conjunct: number,
+  collation: Collation | undefined,
 ): PathPredicate | undefined {
-  if (operator === '$eq') return equalityPredicate(path, [operand], conjunct);
+  if (operator === '$eq') return equalityPredicate(path, [operand], conjunct, collation);
   if (operator === '$in')
-    return Array.isArray(operand) ? equalityPredicate(path, operand, conjunct) : undefined;
+    return Array.isArray(operand)
+      ? equalityPredicate(path, operand, conjunct, collation)
+      : undefined;
   if (!RANGE_OPERATORS.has(operator)) return undefined;
   const interval = rangeInterval(operator, operand);
   if (!interval) return undefined;
-  return { path, intervals: [interval], exact: true, matchesMissing: false, conjunct };
+  return {
+    path,
+    intervals: [interval],
+    exact: true,
+    matchesMissing: false,
+    onStrings: holdsStrings(operand),
+    conjunct,
+  };
 }
 
 /** Equality with any of `values` (one value for `$eq`, several for `$in`). */
@@ -112,6 +128,7 @@ function equalityPredicate(
   path: string,
   values: Value[],
   conjunct: number,
+  collation: Collation | undefined,
 ): PathPredicate | undefined {
   const intervals: Interval[] = [];
   let exact = true;
@@ -126,7 +143,14 @@ function equalityPredicate(
     if (!isExactPoint(key)) exact = false;
     intervals.push(pointInterval(key));
   }
-  return { path, intervals: unionOf(intervals), exact, matchesMissing, conjunct };
+  return {
+    path,
+    intervals: unionOf(intervals, collation),
+    exact,
+    matchesMissing,
+    onStrings: values.some(holdsStrings),
+    conjunct,
+  };
 }
 
 /** MongoDB's normalised form of a filter for explain: one `$and` of single conditions. */

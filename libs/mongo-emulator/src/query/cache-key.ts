@@ -1,4 +1,14 @@
-import { Binary, Decimal128, Long, MaxKey, MinKey, ObjectId, Timestamp } from 'bson';
+import {
+  Binary,
+  BSONRegExp,
+  Decimal128,
+  Double,
+  Long,
+  MaxKey,
+  MinKey,
+  ObjectId,
+  Timestamp,
+} from 'bson';
 import { isPlainObject, type Value } from './values';
 
 /**
@@ -35,6 +45,9 @@ function objectKey(value: object): string | undefined {
     return `{${parts.join(',')}}`;
   }
   if (value instanceof RegExp) return `/${value.source}/${value.flags}`;
+  if (value instanceof BSONRegExp)
+    return `bsonRegex(${JSON.stringify(value.pattern)},${value.options})`;
+  if (value instanceof Double) return `double(${Object.is(value.value, -0) ? '-0' : value.value})`;
   if (value instanceof Date) return `date(${value.getTime()})`;
   if (value instanceof ObjectId) return `oid(${value.toHexString()})`;
   if (value instanceof Timestamp) return `ts(${value.toString()})`;

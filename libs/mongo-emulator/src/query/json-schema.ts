@@ -1,5 +1,14 @@
 import { bsonTypeName } from './type-names';
-import { compareValues, isPlainObject, valuesEqual, type Doc, type Value } from './values';
+import {
+  compareValues,
+  isNumeric,
+  isPlainObject,
+  numberOf,
+  ownField,
+  valuesEqual,
+  type Doc,
+  type Value,
+} from './values';
 
 type Schema = Doc;
 
@@ -7,20 +16,28 @@ const JSON_TYPES: Record<string, (value: Value) => boolean> = {
   object: isPlainObject,
   array: Array.isArray,
   string: (value) => typeof value === 'string',
-  number: (value) => typeof value === 'number',
-  integer: (value) => typeof value === 'number' && Number.isInteger(value),
+  number: isNumeric,
+  integer: (value) => isNumeric(value) && Number.isInteger(numberOf(value)),
   boolean: (value) => typeof value === 'boolean',
   null: (value) => value === null,
 };
 
-/** BSON type check on a query view, where int/long/double are all plain numbers. */
+/** `bsonType`: the stored BSON type (`number` covers the four numeric ones). */
 function hasBsonType(value: Value, type: string): boolean {
-  const actual = bsonTypeName(value);
-  if (type === 'number') return ['int', 'long', 'double', 'decimal'].includes(actual);
-  if (['int', 'long'].includes(type))
-    return typeof value === 'number' ? Number.isInteger(value) : actual === type;
-  if (type === 'double') return typeof value === 'number' || actual === 'double';
-  return actual === type;
+  return type === 'number' ? isNumeric(value) : bsonTypeName(value) === type;
+}
+
+/** `minimum`, `maximum` (exclusive or not) and `multipleOf`, compared by value across types. */
+function matchesBounds(value: Value, schema: Schema): boolean {
+  if (schema.minimum !== undefined) {
+    const order = compareValues(value, schema.minimum);
+    if (order < 0 || (order === 0 && schema.exclusiveMinimum === true)) return false;
+  }
+  if (schema.maximum !== undefined) {
+    const order = compareValues(value, schema.maximum);
+    if (order > 0 || (order === 0 && schema.exclusiveMaximum === true)) return false;
+  }
+  return schema.multipleOf === undefined || numberOf(value) % numberOf(schema.multipleOf) === 0;
 }
 
 function anyOf<T>(spec: T | T[], check: (item: T) => boolean): boolean {
@@ -41,23 +58,7 @@ export function matchesSchema(value: Value, schema: Schema): boolean {
     return false;
   if (Array.isArray(schema.enum) && !schema.enum.some((option) => valuesEqual(option, value)))
     return false;
-  if (typeof value === 'number') {
-    if (
-      schema.minimum !== undefined &&
-      (schema.exclusiveMinimum === true
-        ? value <= Number(schema.minimum)
-        : value < Number(schema.minimum))
-    )
-      return false;
-    if (
-      schema.maximum !== undefined &&
-      (schema.exclusiveMaximum === true
-        ? value >= Number(schema.maximum)
-        : value > Number(schema.maximum))
-    )
-      return false;
-    if (schema.multipleOf !== undefined && value % Number(schema.multipleOf) !== 0) return false;
-  }
+  if (isNumeric(value) && !matchesBounds(value, schema)) return false;
   if (typeof value === 'string') {
     if (schema.minLength !== undefined && [...value].length < Number(schema.minLength))
       return false;
@@ -107,7 +108,10 @@ function matchesArray(value: Value[], schema: Schema): boolean {
 
 function matchesObject(value: Doc, schema: Schema): boolean {
   const keys = Object.keys(value);
-  if (Array.isArray(schema.required) && !schema.required.every((field) => field in value))
+  if (
+    Array.isArray(schema.required) &&
+    !schema.required.every((field) => Object.hasOwn(value, field))
+  )
     return false;
   if (schema.minProperties !== undefined && keys.length < Number(schema.minProperties))
     return false;
@@ -121,7 +125,7 @@ function matchesObject(value: Doc, schema: Schema): boolean {
     isPlainObject(schema.patternProperties) ? schema.patternProperties : {},
   ).map(([pattern, sub]) => [new RegExp(pattern, 'u'), sub as Schema] as const);
   for (const key of keys) {
-    const known = properties[key];
+    const known = ownField(properties, key) as Schema | undefined;
     if (known && !matchesSchema(value[key], known)) return false;
     const byPattern = patterns.filter(([pattern]) => pattern.test(key));
     if (!byPattern.every(([, sub]) => matchesSchema(value[key], sub))) return false;
@@ -136,13 +140,11 @@ function matchesObject(value: Doc, schema: Schema): boolean {
   }
   if (isPlainObject(schema.dependencies)) {
     for (const [field, dependency] of Object.entries(schema.dependencies)) {
-      if (!(field in value)) continue;
-      if (Array.isArray(dependency) && !dependency.every((other) => other in value)) return false;
+      if (!Object.hasOwn(value, field)) continue;
+      if (Array.isArray(dependency) && !dependency.every((other) => Object.hasOwn(value, other)))
+        return false;
       if (isPlainObject(dependency) && !matchesSchema(value, dependency)) return false;
     }
   }
   return true;
 }
-
-export const jsonSchemaValidator = (schema: Schema) => (value: Value) =>
-  matchesSchema(value, schema);

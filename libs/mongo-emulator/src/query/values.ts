@@ -1,6 +1,7 @@
 import {
   Binary,
   BSONRegExp,
+  DBRef,
   Decimal128,
   Double,
   Int32,
@@ -10,21 +11,25 @@ import {
   ObjectId,
   Timestamp,
 } from 'bson';
+import { compareStrings, type Collation } from './collation';
+import { compareNumbers, numericKey } from './numeric';
 
 /**
  * Value representation shared by storage, queries and updates.
  *
- * Documents are stored in a "typed" form that keeps BSON's numeric types apart while staying
- * usable by mingo:
+ * Documents are stored in a "typed" form that keeps BSON's numeric types apart:
  * - Int32 is a plain JS number (always an integer within the int32 range);
  * - Double is a plain JS number when it has a fraction, and a bson `Double` instance when its
  *   value is integral (so 1.0 keeps coming back as a double and not as an int);
- * - Int64 is a bson `Long` instance; Decimal128, Timestamp, ObjectId, Binary stay bson objects.
- * Queries see a "view" of a document where `Double` and `Long` instances become plain numbers
- * (`toView`), so mingo compares all numbers by value, as MongoDB does. Limits: a Long beyond
- * 2^53 loses precision in comparisons (not in storage); values computed by aggregation
- * expressions and pipeline-style updates come back as int32/double by value; Decimal128 compares
- * by its string form.
+ * - Int64 is a bson `Long` instance; Decimal128, Timestamp, ObjectId, Binary stay bson objects;
+ * - a DBRef is the plain sub-document `{$ref, $id, $db}` it is on the wire.
+ * Queries, sorts and updates work on this form and compare numbers exactly across types
+ * (query/numeric.ts). Aggregation runs on a "view" where `Double` and `Long` instances become
+ * plain numbers (`toView`); values computed by aggregation expressions come back as
+ * int32/double by value, and a Long beyond 2^53 loses precision there.
+ *
+ * Field names are data: every read goes through own properties only and every write defines
+ * an own property, so fields named `__proto__` or `constructor` are ordinary fields.
  */
 export type Value = unknown;
 export type Doc = Record<string, unknown>;
@@ -35,15 +40,41 @@ export function isPlainObject(value: unknown): value is Doc {
   return proto === Object.prototype || proto === null;
 }
 
+/** The value of an own field (never one inherited from Object.prototype). */
+export function ownField(doc: Doc, field: string): Value {
+  return Object.hasOwn(doc, field) ? doc[field] : undefined;
+}
+
+/** Sets a field as an own property, whatever its name (`__proto__` included). */
+export function setOwnField(doc: Doc, field: string, value: Value): void {
+  if (field === '__proto__')
+    Object.defineProperty(doc, field, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  else doc[field] = value;
+}
+
+function dbRefDocument(ref: DBRef): Doc {
+  const doc: Doc = { $ref: ref.collection, $id: normalizeIncoming(ref.oid) };
+  if (ref.db) doc.$db = ref.db;
+  for (const [field, value] of Object.entries(ref.fields))
+    setOwnField(doc, field, normalizeIncoming(value));
+  return doc;
+}
+
 /** Converts a freshly decoded (promoteValues: false) value into the stored typed form. */
 export function normalizeIncoming(value: Value): Value {
   if (value === null || typeof value !== 'object') return value;
   if (value instanceof Int32) return value.value;
   if (value instanceof Double) return Number.isInteger(value.value) ? value : value.value;
   if (Array.isArray(value)) return value.map(normalizeIncoming);
+  if (value instanceof DBRef) return dbRefDocument(value);
   if (isPlainObject(value)) {
     const out: Doc = {};
-    for (const key of Object.keys(value)) out[key] = normalizeIncoming(value[key]);
+    for (const key of Object.keys(value)) setOwnField(out, key, normalizeIncoming(value[key]));
     return out;
   }
   return value;
@@ -71,9 +102,9 @@ export function toView(value: Value): Value {
       const converted = toView(value[key]);
       if (converted !== value[key] && !out) {
         out = {};
-        for (let j = 0; j < i; j++) out[keys[j]] = value[keys[j]];
+        for (let j = 0; j < i; j++) setOwnField(out, keys[j], value[keys[j]]);
       }
-      if (out) out[key] = converted;
+      if (out) setOwnField(out, key, converted);
     }
     return out ?? value;
   }
@@ -104,7 +135,7 @@ export function deepClone<T>(value: T): T {
   if (Array.isArray(value)) return value.map(deepClone) as T;
   if (isPlainObject(value)) {
     const out: Doc = {};
-    for (const key of Object.keys(value)) out[key] = deepClone(value[key]);
+    for (const key of Object.keys(value)) setOwnField(out, key, deepClone(value[key]));
     return out as T;
   }
   return value;
@@ -131,8 +162,11 @@ function simpleCompare<T>(a: T, b: T): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Compares two values with MongoDB's cross-type order (arrays compared element-wise). */
-export function compareValues(a: Value, b: Value): number {
+/**
+ * Compares two values with MongoDB's cross-type order (arrays compared element-wise), strings
+ * under `collation` when one is given.
+ */
+export function compareValues(a: Value, b: Value, collation?: Collation): number {
   const rankA = typeRank(a);
   const rankB = typeRank(b);
   if (rankA !== rankB) return simpleCompare(rankA, rankB);
@@ -140,7 +174,7 @@ export function compareValues(a: Value, b: Value): number {
     case 3:
       return compareNumbers(a, b);
     case 4:
-      return simpleCompare(String(a), String(b));
+      return compareStrings(String(a), String(b), collation);
     case 9:
       return simpleCompare(Number(a), Number(b));
     case 10:
@@ -152,23 +186,14 @@ export function compareValues(a: Value, b: Value): number {
     case 7:
       return compareBinary(a as Binary, b as Binary);
     case 6:
-      return compareArrays(a as Value[], b as Value[]);
+      return compareArrays(a as Value[], b as Value[], collation);
     case 5:
-      return compareObjects(a as Doc, b as Doc);
+      return compareObjects(a as Doc, b as Doc, collation);
     case 12:
       return simpleCompare(String(a), String(b));
     default:
       return 0;
   }
-}
-
-function compareNumbers(a: Value, b: Value): number {
-  if (a instanceof Long && b instanceof Long) return a.compare(b);
-  const x = numberOf(a);
-  const y = numberOf(b);
-  if (Number.isNaN(x)) return Number.isNaN(y) ? 0 : -1;
-  if (Number.isNaN(y)) return 1;
-  return simpleCompare(x, y);
 }
 
 function compareBinary(a: Binary, b: Binary): number {
@@ -180,16 +205,16 @@ function compareBinary(a: Binary, b: Binary): number {
   );
 }
 
-function compareArrays(a: Value[], b: Value[]): number {
+function compareArrays(a: Value[], b: Value[], collation?: Collation): number {
   const size = Math.min(a.length, b.length);
   for (let i = 0; i < size; i++) {
-    const order = compareValues(a[i], b[i]);
+    const order = compareValues(a[i], b[i], collation);
     if (order !== 0) return order;
   }
   return simpleCompare(a.length, b.length);
 }
 
-function compareObjects(a: Doc, b: Doc): number {
+function compareObjects(a: Doc, b: Doc, collation?: Collation): number {
   const keysA = Object.keys(a);
   const keysB = Object.keys(b);
   const size = Math.min(keysA.length, keysB.length);
@@ -197,14 +222,14 @@ function compareObjects(a: Doc, b: Doc): number {
     const order =
       typeRank(a[keysA[i]]) - typeRank(b[keysB[i]]) ||
       simpleCompare(keysA[i], keysB[i]) ||
-      compareValues(a[keysA[i]], b[keysB[i]]);
+      compareValues(a[keysA[i]], b[keysB[i]], collation);
     if (order !== 0) return Math.sign(order);
   }
   return simpleCompare(keysA.length, keysB.length);
 }
 
-export function valuesEqual(a: Value, b: Value): boolean {
-  return compareValues(a, b) === 0;
+export function valuesEqual(a: Value, b: Value, collation?: Collation): boolean {
+  return compareValues(a, b, collation) === 0;
 }
 
 /**
@@ -215,14 +240,13 @@ export function canonicalKey(value: Value): string {
   if (value === undefined || value === null) return 'z';
   switch (typeof value) {
     case 'number':
-      return `n${Object.is(value, -0) ? 0 : value}`;
+      return `n${numericKey(value)}`;
     case 'string':
       return `s${value}`;
     case 'boolean':
       return value ? 'T' : 'F';
   }
-  if (isNumeric(value))
-    return value instanceof Decimal128 ? `n${Number(value.toString())}` : `n${numberOf(value)}`;
+  if (isNumeric(value)) return `n${numericKey(value)}`;
   if (value instanceof ObjectId) return `o${value.toHexString()}`;
   if (value instanceof Date) return `t${value.getTime()}`;
   if (Array.isArray(value)) return `[${value.map(canonicalKey).join(',')}]`;

@@ -2,6 +2,7 @@ import { Binary, type Document } from 'bson';
 import { commandError, MongoCommandError, transientError } from '../errors';
 import { numberOf } from '../query/values';
 import type { Engine } from '../storage/engine';
+import type { CursorRegistry } from './cursors';
 import { Transaction } from './transaction';
 
 const RETRY_HISTORY = 32;
@@ -29,10 +30,63 @@ export function sessionKey(lsid: unknown): string | undefined {
   return undefined;
 }
 
+/** The reaper looks for idle sessions at most this often. */
+const REAP_INTERVAL_MS = 60_000;
+
+/**
+ * The server's logical sessions. A session idle for longer than `logicalSessionTimeoutMinutes`
+ * expires as on MongoDB: its transaction is aborted (releasing its locks) and its cursors are
+ * closed. Idle sessions are looked for on a timer and when a command arrives.
+ */
 export class SessionRegistry {
   private readonly sessions = new Map<string, Session>();
+  private readonly timeoutMs: number;
+  private lastReap = Date.now();
+  private timer?: NodeJS.Timeout;
 
-  constructor(private readonly engine: Engine) {}
+  constructor(
+    private readonly engine: Engine,
+    private readonly cursors: CursorRegistry,
+    readonly timeoutMinutes: number,
+  ) {
+    this.timeoutMs = timeoutMinutes * 60_000;
+  }
+
+  start(): void {
+    this.timer = setInterval(() => this.reapIdle(Date.now()), this.reapIntervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private get reapIntervalMs(): number {
+    return Math.min(this.timeoutMs, REAP_INTERVAL_MS);
+  }
+
+  /** Expires the sessions idle for longer than the timeout. */
+  reapIdle(now: number): void {
+    if (now - this.lastReap < this.reapIntervalMs) return;
+    this.lastReap = now;
+    for (const session of this.sessions.values())
+      if (now - session.lastUsed > this.timeoutMs) this.remove(session);
+  }
+
+  private remove(session: Session): void {
+    if (session.transaction?.active) session.transaction.finish('aborted');
+    this.cursors.closeForSession(session.key);
+    this.sessions.delete(session.key);
+  }
+
+  /** Marks sessions as used (`refreshSessions`). */
+  refresh(lsids: unknown[]): void {
+    for (const lsid of lsids) {
+      const session = this.sessions.get(sessionKey(lsid) ?? '');
+      if (session) session.lastUsed = Date.now();
+    }
+  }
 
   get(lsid: unknown): Session | undefined {
     const key = sessionKey(lsid);
@@ -46,17 +100,14 @@ export class SessionRegistry {
   end(lsids: unknown[]): void {
     for (const lsid of lsids) {
       const key = sessionKey(lsid);
-      if (!key) continue;
-      const session = this.sessions.get(key);
-      if (session?.transaction?.active) session.transaction.finish('aborted');
-      this.sessions.delete(key);
+      if (key) this.cursors.closeForSession(key);
+      const session = key ? this.sessions.get(key) : undefined;
+      if (session) this.remove(session);
     }
   }
 
   endAll(): void {
-    for (const session of this.sessions.values())
-      if (session.transaction?.active) session.transaction.finish('aborted');
-    this.sessions.clear();
+    for (const session of this.sessions.values()) this.remove(session);
   }
 
   /**
@@ -75,7 +126,7 @@ export class SessionRegistry {
         (txnNumber === session.txnNumber && session.transaction)
       ) {
         throw new MongoCommandError(
-          225,
+          'TransactionTooOld',
           `Cannot start transaction ${txnNumber} on session because a newer transaction ${session.txnNumber} has already started`,
         );
       }

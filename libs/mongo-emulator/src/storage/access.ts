@@ -1,7 +1,6 @@
-import { Aggregator, ProcessingMode } from 'mingo';
 import { commandError, MongoCommandError, transientError } from '../errors';
-import { queryContext, rewritePipelineTypes } from '../query/type-operator';
-import { canonicalKey, formatValue, normalizeIncoming, toView, type Doc } from '../query/values';
+import { runPipeline } from '../query/aggregation/engine';
+import { canonicalKey, formatValue, toView, type Doc } from '../query/values';
 import type { Transaction } from '../session/transaction';
 import { ID_INDEX_NAME, type Collection } from './collection';
 import type { Engine } from './engine';
@@ -188,21 +187,20 @@ export class CollectionAccess {
     );
     const pipeline = Array.isArray(view.options.pipeline) ? (view.options.pipeline as Doc[]) : [];
     const input = [...source.scan()].map((entry) => entry.view);
-    const output = new Aggregator(rewritePipelineTypes(toView(pipeline) as Doc[]), {
-      processingMode: ProcessingMode.CLONE_INPUT,
-      context: queryContext,
-    }).run(input);
-    return output.map((doc, index) => ({
+    return runPipeline(pipeline, input).map((doc, index) => ({
       id: `view:${index}`,
-      doc: normalizeIncoming(doc) as Doc,
-      view: doc,
+      doc,
+      view: toView(doc) as Doc,
       rid: index,
     }));
   }
 
   private assertNotView(): void {
     if (this.isView)
-      throw new MongoCommandError(166, `Namespace ${this.namespace} is a view, not a collection`);
+      throw new MongoCommandError(
+        'CommandNotSupportedOnView',
+        `Namespace ${this.namespace} is a view, not a collection`,
+      );
   }
 
   insert(doc: Doc): void {
@@ -276,8 +274,7 @@ export class CollectionAccess {
   private checkUniqueInTransaction(id: string, doc: Doc, pending: Map<string, Doc | null>): void {
     const collection = this.collection;
     if (!collection) return;
-    for (const index of collection.indexes.values()) {
-      if (!index.unique) continue;
+    for (const index of collection.uniqueIndexes()) {
       for (const holder of index.holdersOfKeys(doc)) {
         if (holder === id) continue;
         const seen = this.get(holder);

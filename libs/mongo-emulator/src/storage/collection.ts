@@ -1,5 +1,7 @@
 import { toView, type Doc } from '../query/values';
-import { Index, type IndexSpec, type KeyChange } from './index';
+import { ID_INDEX_NAME, Index, type IndexSpec, type KeyChange } from './index';
+
+export { ID_INDEX_NAME };
 
 /**
  * One committed state of a document; `doc: null` marks a deletion kept for older snapshots.
@@ -26,16 +28,14 @@ export interface VersionHorizon {
   oldestSnapshot(): number | undefined;
 }
 
-export const ID_INDEX_NAME = '_id_';
-
 /**
  * Storage design. Documents are kept in the "typed" form described in query/values.ts: int32 as
  * plain numbers, integral doubles as bson `Double`, int64 as bson `Long`, so a stored 1.0 comes
- * back as a double and `$inc` keeps int/long/double apart (query/update/numbers.ts). Each version
- * also caches its query view (numbers unboxed) for mingo; it is the same object when the document
- * holds no `Double`/`Long`, so most documents cost no extra memory. Limits: int64 values beyond
- * 2^53 compare with lost precision; results computed by aggregation expressions or pipeline
- * updates come back as int32/double by value; Decimal128 compares by its string form.
+ * back as a double and `$inc` keeps int/long/double apart (query/update/numbers.ts); queries,
+ * sorts and index keys run on this form. Each version also caches its view (numbers unboxed)
+ * for aggregation; it is the same object when the document holds no `Double`/`Long`, so most
+ * documents cost no extra memory. Limit: results computed by aggregation expressions or
+ * pipeline updates come back as int32/double by value.
  *
  * The documents of one collection with their recent versions (for transaction snapshots) and
  * ordered indexes over the latest committed state (`_id` and secondary ones). Documents live in
@@ -75,8 +75,11 @@ export class Collection {
     return `${this.db}.${this.name}`;
   }
 
+  /** The `_id` index takes the collection's default collation, as MongoDB's does. */
   get idIndexSpec(): IndexSpec {
-    return { v: 2, key: { _id: 1 }, name: ID_INDEX_NAME };
+    const spec: IndexSpec = { v: 2, key: { _id: 1 }, name: ID_INDEX_NAME };
+    if (this.options.collation) spec.collation = this.options.collation;
+    return spec;
   }
 
   get size(): number {
@@ -102,10 +105,18 @@ export class Collection {
     for (const entry of this.docs) if (entry[1].doc) yield entry;
   }
 
+  /**
+   * The indexes whose keys must be unique beyond the `_id` map's own check: the unique secondary
+   * ones, and the `_id` index when a collation makes `_id` strings equal that the map keeps apart.
+   */
+  *uniqueIndexes(): IterableIterator<Index> {
+    if (this.idIndex.collation) yield this.idIndex;
+    for (const index of this.indexes.values()) if (index.unique) yield index;
+  }
+
   /** Throws DuplicateKey when `doc` would collide with a committed document other than itself. */
   checkUnique(doc: Doc, id: string): void {
-    for (const index of this.indexes.values()) {
-      if (!index.unique) continue;
+    for (const index of this.uniqueIndexes()) {
       for (const holder of index.holdersOfKeys(doc))
         if (holder !== id) throw index.duplicateKeyError(doc);
     }

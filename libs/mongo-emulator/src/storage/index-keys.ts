@@ -1,26 +1,30 @@
 import { MongoCommandError } from '../errors';
+import { compareStrings, type Collation } from '../query/collation';
 import { compareValues, isPlainObject, type Value } from '../query/values';
 
 /** The key of an empty array: after MinKey and before null/missing, as MongoDB orders it. */
 class EmptyArrayKey {}
 export const EMPTY_ARRAY_KEY: Value = new EmptyArrayKey();
 
-/** Compares two key values with MongoDB's cross-type order (fast paths for common types). */
-export function compareKeyValues(a: Value, b: Value): number {
+/**
+ * Compares two key values with MongoDB's cross-type order (fast paths for common types),
+ * strings (also inside arrays and embedded documents) under `collation` when one is given.
+ */
+export function compareKeyValues(a: Value, b: Value, collation?: Collation): number {
   if (typeof a === 'number' && typeof b === 'number') {
     if (a < b) return -1;
     if (a > b) return 1;
     if (a === b) return 0;
     return Number.isNaN(a) ? (Number.isNaN(b) ? 0 : -1) : 1;
   }
-  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'string' && typeof b === 'string') return compareStrings(a, b, collation);
   if (a === EMPTY_ARRAY_KEY || b === EMPTY_ARRAY_KEY) {
     if (a === b) return 0;
     const other = a === EMPTY_ARRAY_KEY ? b : a;
     const otherFirst = compareValues(other, null) < 0 ? -1 : 1;
     return a === EMPTY_ARRAY_KEY ? -otherFirst : otherFirst;
   }
-  return compareValues(a, b);
+  return compareValues(a, b, collation);
 }
 
 export interface PathKeys {
@@ -34,13 +38,13 @@ export interface PathKeys {
  * The index keys a dotted path yields in a document, as MongoDB builds them: arrays along the
  * path are unwound (one key per element, null for an element without the rest of the path), an
  * array at the end contributes its elements, an empty one the empty-array key, and a path that
- * reaches nothing gives null.
+ * reaches nothing gives null. Keys equal under `collation` count once.
  */
-export function keysAtPath(doc: Value, parts: readonly string[]): PathKeys {
+export function keysAtPath(doc: Value, parts: readonly string[], collation?: Collation): PathKeys {
   const state: PathKeys = { values: [], throughArray: false };
   collect(doc, parts, 0, state);
   if (state.values.length === 0) state.values.push(null);
-  else if (state.values.length > 1) state.values = distinctSorted(state.values);
+  else if (state.values.length > 1) state.values = distinctSorted(state.values, collation);
   return state;
 }
 
@@ -68,13 +72,15 @@ function collect(value: Value, parts: readonly string[], depth: number, state: P
     }
     return;
   }
-  if (!isPlainObject(value) || !Object.prototype.hasOwnProperty.call(value, parts[depth])) return;
+  if (!isPlainObject(value) || !Object.hasOwn(value, parts[depth])) return;
   collect(value[parts[depth]], parts, depth + 1, state);
 }
 
-function distinctSorted(values: Value[]): Value[] {
-  const sorted = [...values].sort(compareKeyValues);
-  return sorted.filter((value, i) => i === 0 || compareKeyValues(sorted[i - 1], value) !== 0);
+function distinctSorted(values: Value[], collation?: Collation): Value[] {
+  const sorted = [...values].sort((a, b) => compareKeyValues(a, b, collation));
+  return sorted.filter(
+    (value, i) => i === 0 || compareKeyValues(sorted[i - 1], value, collation) !== 0,
+  );
 }
 
 export interface DocumentKeys {
@@ -85,11 +91,16 @@ export interface DocumentKeys {
 }
 
 /**
- * The key tuples of a document for an index over `paths` (each split on dots). Two fields
- * that both reach arrays through different top-level fields cannot be indexed together.
+ * The key tuples of a document for an index over `paths` (each split on dots), under the
+ * index's `collation`. Two fields that both reach arrays through different top-level fields
+ * cannot be indexed together.
  */
-export function documentKeys(doc: Value, paths: ReadonlyArray<readonly string[]>): DocumentKeys {
-  const perField = paths.map((parts) => keysAtPath(doc, parts));
+export function documentKeys(
+  doc: Value,
+  paths: ReadonlyArray<readonly string[]>,
+  collation?: Collation,
+): DocumentKeys {
+  const perField = paths.map((parts) => keysAtPath(doc, parts, collation));
   const arrayFields = paths.filter((_, i) => perField[i].throughArray);
   if (arrayFields.length > 1 && new Set(arrayFields.map((parts) => parts[0])).size > 1) {
     throw new MongoCommandError(
@@ -105,8 +116,16 @@ export function documentKeys(doc: Value, paths: ReadonlyArray<readonly string[]>
   return { tuples, multikey: perField.map((field) => field.throughArray) };
 }
 
-/** The value a document sorts by on one path: its smallest key ascending, largest descending. */
-export function sortKeyOf(doc: Value, parts: readonly string[], direction: 1 | -1): Value {
-  const { values } = keysAtPath(doc, parts);
+/**
+ * The value a document sorts by on one path: its smallest key ascending, largest descending
+ * (under `collation`).
+ */
+export function sortKeyOf(
+  doc: Value,
+  parts: readonly string[],
+  direction: 1 | -1,
+  collation?: Collation,
+): Value {
+  const { values } = keysAtPath(doc, parts, collation);
   return direction === 1 ? values[0] : values[values.length - 1];
 }

@@ -1,9 +1,12 @@
-import { Query } from 'mingo';
 import { commandError } from '../errors';
-import { formatValue, numberOf, toView, type Doc, type Value } from '../query/values';
+import { parseCollation, type Collation } from '../query/collation';
+import { compileFilter, type Matcher } from '../query/matcher';
+import { formatValue, numberOf, setOwnField, type Doc, type Value } from '../query/values';
 import { BTree } from './btree';
 import { compareKeyValues, documentKeys, type DocumentKeys } from './index-keys';
 import { indexValuesAt } from './paths';
+
+export const ID_INDEX_NAME = '_id_';
 
 export interface IndexSpec {
   v: number;
@@ -59,6 +62,9 @@ export interface KeyChange {
  * One index over the latest committed documents: an ordered B+tree of (key tuple, record id)
  * with MongoDB's cross-type order and per-field direction, multikey fields contributing one
  * entry per element. It also counts, per field, the documents that make it multikey.
+ * An index with a collation orders and equates its string keys by that collation (`Bob` and
+ * `bob` are one key at strength 2): the tree compares with the collation's order, and two keys
+ * are equal exactly when their collation keys are.
  */
 export class Index {
   readonly fields: string[];
@@ -68,7 +74,9 @@ export class Index {
   readonly ordered: boolean;
   private readonly tree: BTree<IndexEntry>;
   private readonly arrayDocuments: number[];
-  private readonly partial?: Query;
+  private readonly partial?: Matcher;
+  /** The index's collation (undefined: simple, code point order). */
+  readonly collation?: Collation;
 
   constructor(
     readonly spec: IndexSpec,
@@ -82,17 +90,19 @@ export class Index {
       typeof kind !== 'string' && numberOf(kind) < 0 ? -1 : 1,
     );
     this.arrayDocuments = this.fields.map(() => 0);
+    this.collation = parseCollation(spec.collation);
     this.tree = new BTree((a, b) => this.compare(a, b));
     if (spec.partialFilterExpression)
-      this.partial = new Query(toView(spec.partialFilterExpression) as Doc, {});
+      this.partial = compileFilter(spec.partialFilterExpression, { collation: this.collation });
   }
 
   get name(): string {
     return this.spec.name;
   }
 
+  /** Unique keys: a unique index's, and the `_id` index's (unique by definition). */
   get unique(): boolean {
-    return this.spec.unique === true;
+    return this.spec.unique === true || this.spec.name === ID_INDEX_NAME;
   }
 
   get sparse(): boolean {
@@ -124,14 +134,14 @@ export class Index {
       if (x === y) continue;
       if (x === BEFORE_ALL || y === AFTER_ALL) return -1;
       if (x === AFTER_ALL || y === BEFORE_ALL) return 1;
-      const order = compareKeyValues(x, y);
+      const order = compareKeyValues(x, y, this.collation);
       if (order !== 0) return order * directions[i];
     }
     return a.rid < b.rid ? -1 : a.rid > b.rid ? 1 : 0;
   }
 
   covers(doc: Doc): boolean {
-    if (this.partial && !this.partial.test(toView(doc) as Doc)) return false;
+    if (this.partial && !this.partial.test(doc)) return false;
     if (this.sparse)
       return this.fields.some((field) =>
         indexValuesAt(doc, field).some((value) => value !== undefined),
@@ -141,7 +151,7 @@ export class Index {
 
   /** The document's keys, or undefined when the index leaves it out (sparse, partial). */
   keysOf(doc: Doc | null | undefined): DocumentKeys | undefined {
-    return doc && this.covers(doc) ? documentKeys(doc, this.paths) : undefined;
+    return doc && this.covers(doc) ? documentKeys(doc, this.paths, this.collation) : undefined;
   }
 
   /** Computes (and validates) the key change a write makes, without applying it. */
@@ -215,12 +225,12 @@ export class Index {
     const keysOfA = this.keysOf(a);
     const keysOfB = this.keysOf(b);
     if (!keysOfA || !keysOfB) return false;
-    return keysOfA.tuples.some((x) => keysOfB.tuples.some((y) => sameTuple(x, y)));
+    return keysOfA.tuples.some((x) => keysOfB.tuples.some((y) => sameTuple(x, y, this.collation)));
   }
 
   duplicateKeyError(doc: Doc): Error {
     const keyValue: Doc = {};
-    for (const field of this.fields) keyValue[field] = firstValue(doc, field);
+    for (const field of this.fields) setOwnField(keyValue, field, firstValue(doc, field));
     const shown = this.fields
       .map((field) => `${field}: ${formatValue(keyValue[field] ?? null)}`)
       .join(', ');
@@ -235,10 +245,18 @@ export class Index {
   }
 }
 
-function sameTuple(a: Value[], b: Value[]): boolean {
-  return a.length === b.length && a.every((value, i) => compareKeyValues(value, b[i]) === 0);
+/** Whether two key tuples are one key (strings equal under the index's collation). */
+function sameTuple(a: Value[], b: Value[], collation?: Collation): boolean {
+  return (
+    a.length === b.length && a.every((value, i) => compareKeyValues(value, b[i], collation) === 0)
+  );
 }
 
+/**
+ * Whether a write leaves a document's entries as they are: the same tuples, compared without
+ * collation (a collated key still holds the document's own string, which explain and key
+ * checks read), and the same multikey fields.
+ */
 function sameTuples(a: DocumentKeys | undefined, b: DocumentKeys | undefined): boolean {
   if (!a || !b) return a === b;
   return (

@@ -28,18 +28,6 @@ function collect(value: Value, parts: string[], depth: number, out: Value[]): vo
     for (const element of value) if (isPlainObject(element)) collect(element, parts, depth, out);
     return;
   }
-  if (!isPlainObject(value)) return;
-  if (!(parts[depth] in value)) return;
+  if (!isPlainObject(value) || !Object.hasOwn(value, parts[depth])) return;
   collect(value[parts[depth]], parts, depth + 1, out);
-}
-
-/** The value at a dotted path without descending into arrays (undefined when absent). */
-export function valueAt(doc: Value, path: string): Value {
-  let current: Value = doc;
-  for (const part of path.split('.')) {
-    if (Array.isArray(current) && /^\d+$/.test(part)) current = current[Number(part)];
-    else if (isPlainObject(current)) current = current[part];
-    else return undefined;
-  }
-  return current;
 }

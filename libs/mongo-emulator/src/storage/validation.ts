@@ -1,6 +1,6 @@
 import { MongoCommandError } from '../errors';
 import { compileFilter } from '../query/matcher';
-import { toView, type Doc } from '../query/values';
+import type { Doc } from '../query/values';
 import type { CollectionOptions } from './collection';
 
 /**
@@ -18,9 +18,8 @@ export function validateDocument(
   if (!validator || bypass || Object.keys(validator).length === 0) return;
   if (options.validationLevel === 'off') return;
   const matcher = compileFilter(validator);
-  if (matcher.test(toView(doc) as Doc)) return;
-  if (previous && options.validationLevel === 'moderate' && !matcher.test(toView(previous) as Doc))
-    return;
+  if (matcher.test(doc)) return;
+  if (previous && options.validationLevel === 'moderate' && !matcher.test(previous)) return;
   if (options.validationAction === 'warn') return;
   const operatorName = '$jsonSchema' in validator ? '$jsonSchema' : Object.keys(validator)[0];
   throw new MongoCommandError('DocumentValidationFailure', 'Document failed validation', {

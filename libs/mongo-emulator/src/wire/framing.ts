@@ -1,3 +1,5 @@
+import { MAX_MESSAGE_SIZE } from '../limits';
+
 /** Splits a TCP byte stream into whole MongoDB wire messages (length-prefixed, little-endian). */
 export const OpCode = {
   Reply: 1,
@@ -19,30 +21,55 @@ export interface RawMessage {
 }
 
 export const HEADER_SIZE = 16;
-export const MAX_MESSAGE_SIZE = 48_000_000;
 
+const INITIAL_CAPACITY = 64 * 1024;
+/** A buffer grown past this for a large message is given back once that message is read. */
+const SHRINK_ABOVE = 4 * 1024 * 1024;
+
+/**
+ * Collects socket bytes in one growable buffer (doubling when full, so a message of n bytes
+ * arriving in chunks costs O(n)) and cuts it into whole messages, each copied out once.
+ */
 export class MessageFramer {
-  private chunks: Buffer[] = [];
-  private buffered = 0;
+  private buffer = Buffer.allocUnsafe(INITIAL_CAPACITY);
+  private start = 0;
+  private end = 0;
 
   /** Adds bytes read from the socket and returns every message they complete. */
   push(chunk: Buffer): RawMessage[] {
-    this.chunks.push(chunk);
-    this.buffered += chunk.length;
+    this.append(chunk);
     const messages: RawMessage[] = [];
-    while (this.buffered >= 4) {
-      const data = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
-      this.chunks = [data];
-      const length = data.readInt32LE(0);
+    while (this.end - this.start >= 4) {
+      const length = this.buffer.readInt32LE(this.start);
       if (length < HEADER_SIZE || length > MAX_MESSAGE_SIZE)
         throw new Error(`invalid message length ${length}`);
-      if (data.length < length) break;
-      messages.push({ header: readHeader(data), body: data.subarray(HEADER_SIZE, length) });
-      const rest = data.subarray(length);
-      this.chunks = rest.length > 0 ? [rest] : [];
-      this.buffered = rest.length;
+      if (this.end - this.start < length) break;
+      const message = Buffer.from(this.buffer.subarray(this.start, this.start + length));
+      messages.push({ header: readHeader(message), body: message.subarray(HEADER_SIZE) });
+      this.start += length;
+    }
+    if (this.start === this.end) {
+      this.start = this.end = 0;
+      if (this.buffer.length > SHRINK_ABOVE) this.buffer = Buffer.allocUnsafe(INITIAL_CAPACITY);
     }
     return messages;
+  }
+
+  private append(chunk: Buffer): void {
+    const pending = this.end - this.start;
+    if (this.end + chunk.length > this.buffer.length) {
+      const needed = pending + chunk.length;
+      const target =
+        needed > this.buffer.length
+          ? Buffer.allocUnsafe(Math.max(needed, this.buffer.length * 2))
+          : this.buffer;
+      this.buffer.copy(target, 0, this.start, this.end);
+      this.buffer = target;
+      this.start = 0;
+      this.end = pending;
+    }
+    chunk.copy(this.buffer, this.end);
+    this.end += chunk.length;
   }
 }
 

@@ -1,4 +1,7 @@
 import { deserialize, serialize, type Document } from 'bson';
+import { MongoCommandError } from '../errors';
+import { MAX_COMMAND_SIZE } from '../limits';
+import { formatValue } from '../query/values';
 import { OpCode, newRequestId, writeHeader } from './framing';
 
 /** OP_MSG flag bits. */
@@ -16,6 +19,19 @@ export interface ParsedMsg {
 /** Options that keep numeric BSON types distinguishable after decoding. */
 export const DECODE_OPTIONS = { promoteValues: false } as const;
 
+/** Decodes one BSON object of a message, refusing it as MongoDB does beyond 16 MiB + 16 KiB. */
+function readObject(bytes: Buffer): Document {
+  const document = deserialize(bytes, DECODE_OPTIONS);
+  if (bytes.length > MAX_COMMAND_SIZE) {
+    const [first] = Object.entries(document);
+    throw new MongoCommandError(
+      'BSONObjectTooLarge',
+      `BSONObj size: ${bytes.length} (0x${bytes.length.toString(16).toUpperCase()}) is invalid. Size must be between 0 and ${MAX_COMMAND_SIZE}(16MB) First element: ${first ? `${first[0]}: ${formatValue(first[1])}` : 'EOO'}`,
+    );
+  }
+  return document;
+}
+
 /**
  * Parses an OP_MSG body: the kind-0 section is the command, every kind-1 section (document
  * sequence) becomes an array field of the command named by its identifier.
@@ -31,7 +47,7 @@ export function parseOpMsg(body: Buffer): ParsedMsg {
     offset += 1;
     if (kind === 0) {
       const size = body.readInt32LE(offset);
-      command = deserialize(body.subarray(offset, offset + size), DECODE_OPTIONS);
+      command = readObject(body.subarray(offset, offset + size));
       offset += size;
     } else if (kind === 1) {
       const size = body.readInt32LE(offset);
@@ -42,7 +58,7 @@ export function parseOpMsg(body: Buffer): ParsedMsg {
       let docOffset = nameEnd + 1;
       while (docOffset < sectionEnd) {
         const docSize = body.readInt32LE(docOffset);
-        documents.push(deserialize(body.subarray(docOffset, docOffset + docSize), DECODE_OPTIONS));
+        documents.push(readObject(body.subarray(docOffset, docOffset + docSize)));
         docOffset += docSize;
       }
       sequences.push([identifier, documents]);

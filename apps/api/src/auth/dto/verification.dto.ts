@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
-import { EmailField } from '../../users/dto/user-fields';
+import { EmailField, PasswordField } from '../../users/dto/user-fields';
 import { UserStatus } from '../../users/user-status';
 
 function CodeField() {
@@ -45,4 +45,25 @@ export class ResendResponseDto {
     description: 'Also answered for unknown addresses (nothing is sent to them)',
   })
   status: 'sent';
+}
+
+export class ForgotPasswordDto {
+  @EmailField()
+  email: string;
+}
+
+export class ResetPasswordDto {
+  @EmailField()
+  email: string;
+
+  @CodeField()
+  code: string;
+
+  @PasswordField('new-staple-battery-horse')
+  newPassword: string;
+}
+
+export class PasswordResetResponseDto {
+  @ApiProperty({ example: 'password_reset', description: 'Every session of the account ended' })
+  status: 'password_reset';
 }

@@ -5,6 +5,7 @@ import { HydratedDocument } from 'mongoose';
 export enum VerificationPurpose {
   Registration = 'registration',
   EmailChange = 'email_change',
+  PasswordReset = 'password_reset',
 }
 
 /** The one live code per user and purpose; a new code (resend) replaces it. */

@@ -1,4 +1,4 @@
-import { ForbiddenError } from '@kassa/common';
+import { CsrfTokenInvalidError } from '@kassa/common';
 import { AuthKeys } from '../auth-keys';
 import { presentedRefreshToken } from './csrf';
 
@@ -30,7 +30,7 @@ describe(presentedRefreshToken.name, () => {
   ])('refuses the cookie with %s', (_case, csrfParts) => {
     expect(() =>
       presentedRefreshToken(undefined, { refreshToken: cookieToken, ...csrfParts }, keys),
-    ).toThrow(ForbiddenError);
+    ).toThrow(CsrfTokenInvalidError);
   });
 
   it('binds the CSRF value to the refresh token and the secret', () => {

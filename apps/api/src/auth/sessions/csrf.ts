@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { ForbiddenError } from '@kassa/common';
+import { CsrfTokenInvalidError } from '@kassa/common';
 import { AuthKeys } from '../auth-keys';
 import { CookieCredentials } from './session-tokens';
 
@@ -25,10 +25,7 @@ export function presentedRefreshToken(
   if (!refreshToken) return undefined;
   const expected = keys.csrfTokenFor(refreshToken);
   if (!csrfHeader || !csrfCookie || !same(csrfHeader, csrfCookie) || !same(csrfHeader, expected)) {
-    throw new ForbiddenError(
-      'X-CSRF-Token must repeat the kassa_csrf cookie',
-      'CSRF_TOKEN_INVALID',
-    );
+    throw new CsrfTokenInvalidError();
   }
   return refreshToken;
 }

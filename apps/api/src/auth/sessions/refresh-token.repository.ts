@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { ClientSession, Model } from 'mongoose';
+import { Model } from 'mongoose';
 import { RefreshToken } from '../schemas/refresh-token.schema';
 
 export interface RefreshTokenRecord {
@@ -15,27 +15,20 @@ export interface RefreshTokenRecord {
 export class RefreshTokenRepository {
   constructor(@InjectModel(RefreshToken.name) private readonly model: Model<RefreshToken>) {}
 
-  async insert(
-    token: Omit<RefreshTokenRecord, 'rotatedAt'>,
-    session?: ClientSession,
-  ): Promise<void> {
-    await this.model.create([{ ...token, rotatedAt: null }], { session });
+  async insert(token: Omit<RefreshTokenRecord, 'rotatedAt'>): Promise<void> {
+    await this.model.create([{ ...token, rotatedAt: null }]);
   }
 
   /**
    * Marks a live, never-used token as rotated and returns it; null when it is unknown, expired or
    * already rotated. The `rotatedAt: null` condition lets exactly one of two concurrent uses win.
    */
-  markRotated(
-    hash: string,
-    now: Date,
-    session?: ClientSession,
-  ): Promise<RefreshTokenRecord | null> {
+  markRotated(hash: string, now: Date): Promise<RefreshTokenRecord | null> {
     return this.model
       .findOneAndUpdate(
         { _id: hash, rotatedAt: null, expiresAt: { $gt: now } },
         { $set: { rotatedAt: now } },
-        { new: true, session },
+        { new: true },
       )
       .lean<RefreshTokenRecord>()
       .exec();

@@ -6,8 +6,8 @@ import { CookieCredentials, SessionTokens } from './session-tokens';
 export const REFRESH_COOKIE = 'kassa_refresh';
 export const CSRF_COOKIE = 'kassa_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
-/** The refresh cookie goes only to the auth routes. */
-const REFRESH_COOKIE_PATH = '/auth';
+/** The refresh cookie goes only to the routes that use it: `/auth/*` and the `/refresh` alias. */
+const REFRESH_COOKIE_PATHS = ['/auth', '/refresh'];
 
 /** The refresh cookie, the CSRF cookie and the `X-CSRF-Token` header of the request. */
 export const SessionCookieCredentials = createParamDecorator(
@@ -24,8 +24,8 @@ export const SessionCookieCredentials = createParamDecorator(
 
 /**
  * Sets the session cookies beside the JSON answer of login and refresh: the refresh token as an
- * httpOnly, SameSite=Strict cookie on `/auth`, and its CSRF companion readable by the page's
- * script (it must echo it in `X-CSRF-Token`). Both are `Secure` in production.
+ * httpOnly, SameSite=Strict cookie on `/auth` and `/refresh`, and its CSRF companion readable by
+ * the page's script (it must echo it in `X-CSRF-Token`). Both are `Secure` in production.
  */
 @Injectable()
 export class SessionCookieWriter {
@@ -37,17 +37,17 @@ export class SessionCookieWriter {
       secure: this.app.production,
       expires: tokens.refreshExpiresAt,
     } as const;
-    reply.setCookie(REFRESH_COOKIE, tokens.refreshToken, {
-      ...common,
-      httpOnly: true,
-      path: REFRESH_COOKIE_PATH,
-    });
+    for (const path of REFRESH_COOKIE_PATHS) {
+      reply.setCookie(REFRESH_COOKIE, tokens.refreshToken, { ...common, httpOnly: true, path });
+    }
     reply.setCookie(CSRF_COOKIE, tokens.csrfToken, { ...common, httpOnly: false, path: '/' });
   }
 
   clear(reply: FastifyReply): void {
     const common = { sameSite: 'strict', secure: this.app.production } as const;
-    reply.clearCookie(REFRESH_COOKIE, { ...common, httpOnly: true, path: REFRESH_COOKIE_PATH });
+    for (const path of REFRESH_COOKIE_PATHS) {
+      reply.clearCookie(REFRESH_COOKIE, { ...common, httpOnly: true, path });
+    }
     reply.clearCookie(CSRF_COOKIE, { ...common, path: '/' });
   }
 }

@@ -1,24 +1,25 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { ForbiddenError, UnauthenticatedError } from '@kassa/common';
+import {
+  AccountNotVerifiedError,
+  ForbiddenError,
+  InvalidCredentialsError,
+  UnauthenticatedError,
+} from '@kassa/common';
 import { TransactionRunner } from '@kassa/database';
-import { ClientSession } from 'mongoose';
+import { AuthUser } from '../../access/auth-user';
+import { Role } from '../../access/role';
+import { SessionRegistry } from '../../access/sessions/session-registry';
 import { PasswordHasher } from '../../users/password-hasher';
-import { UserRecord, UserSessionState } from '../../users/user.record';
+import { LoginIdentifier, UserAccounts } from '../../users/user-accounts.service';
+import { UserRecord } from '../../users/user.record';
 import { UserStatus } from '../../users/user-status';
-import { UsersRepository } from '../../users/users.repository';
-import { AuthUser } from '../auth-user';
 import { AuthKeys } from '../auth-keys';
 import { IssuedRefreshToken, TokenService } from '../tokens/token.service';
 import { presentedRefreshToken } from './csrf';
-import { DeniedAccessTokenRepository } from './denied-access-token.repository';
 import { RefreshTokenRepository } from './refresh-token.repository';
 import { CookieCredentials, SessionTokens } from './session-tokens';
-import { TokenFamilyRepository } from './token-family.repository';
 
-export interface LoginInput {
-  username?: string;
-  email?: string;
+export interface LoginInput extends LoginIdentifier {
   password: string;
 }
 
@@ -28,25 +29,29 @@ export interface LogoutInput {
   cookies: CookieCredentials;
 }
 
+interface SessionHolder {
+  userId: string;
+  role: Role;
+}
+
 const INVALID_REFRESH = 'Refresh token is invalid, expired, revoked or already used';
 
 /**
- * Login sessions: a login starts a refresh-token family; each refresh rotates the token within
- * it; presenting a rotated token again revokes the family; logout revokes it and denies the
- * caller's access token until it expires.
+ * Login sessions: a login starts a session (refresh-token family); each refresh rotates the
+ * token within it; presenting a rotated token again ends the session; logout ends it. Ending a
+ * session ends every access token issued in it.
  */
 @Injectable()
 export class SessionService implements OnApplicationBootstrap {
   private readonly logger = new Logger(SessionService.name);
 
   constructor(
-    private readonly users: UsersRepository,
+    private readonly accounts: UserAccounts,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly keys: AuthKeys,
-    private readonly families: TokenFamilyRepository,
+    private readonly sessions: SessionRegistry,
     private readonly refreshTokens: RefreshTokenRepository,
-    private readonly deniedTokens: DeniedAccessTokenRepository,
     private readonly transactions: TransactionRunner,
   ) {}
 
@@ -60,25 +65,16 @@ export class SessionService implements OnApplicationBootstrap {
    * checked when no user matches); only the right password learns the account's status.
    */
   async login(input: LoginInput): Promise<SessionTokens> {
-    const user = input.username
-      ? await this.users.findByUsername(input.username)
-      : await this.users.findByEmail(input.email ?? '');
+    const user = await this.accounts.findByLogin(input);
     const passwordMatches = user
       ? await this.hasher.verify(input.password, user.passwordHash)
       : await this.hasher.verifyDecoy(input.password);
-    if (!user || !passwordMatches) {
-      throw new UnauthenticatedError('Invalid username, email or password', 'INVALID_CREDENTIALS');
-    }
-    if (user.status === UserStatus.Unverified) {
-      throw new ForbiddenError(
-        'Verify your email address before logging in',
-        'ACCOUNT_NOT_VERIFIED',
-      );
-    }
+    if (!user || !passwordMatches) throw new InvalidCredentialsError();
+    if (user.status === UserStatus.Unverified) throw new AccountNotVerifiedError();
     if (user.status === UserStatus.Deactivated) {
       throw new ForbiddenError('This account is deactivated');
     }
-    return this.startFamily(user);
+    return this.startSession(user);
   }
 
   async refresh(bodyToken: string | undefined, cookies: CookieCredentials): Promise<SessionTokens> {
@@ -86,9 +82,9 @@ export class SessionService implements OnApplicationBootstrap {
     if (!refreshToken) throw new UnauthenticatedError('A refresh token is required');
     const now = new Date();
     const hash = this.tokens.hashRefreshToken(refreshToken);
-    const rotated = await this.transactions.run((session) => this.rotate(hash, now, session));
+    const rotated = await this.transactions.run(() => this.rotate(hash, now));
     if (rotated) return rotated;
-    await this.revokeFamilyOfReusedToken(hash, now);
+    await this.endSessionOfReusedToken(hash, now);
     throw new UnauthenticatedError(INVALID_REFRESH);
   }
 
@@ -101,72 +97,54 @@ export class SessionService implements OnApplicationBootstrap {
     if (!input.caller && !known) {
       throw new UnauthenticatedError('Log out with an access token or a refresh token');
     }
-    const { caller } = input;
-    await this.transactions.run(async (session) => {
-      if (caller) {
-        await this.deniedTokens.deny(caller.jti, new Date(caller.exp * 1000), session);
-        await this.families.revoke(caller.fid, now, session);
-      }
-      if (known) await this.families.revoke(known.familyId, now, session);
-    });
+    const sessionIds = new Set([input.caller?.fid, known?.familyId]);
+    for (const id of sessionIds) if (id) await this.sessions.end(id, now);
   }
 
-  private startFamily(user: UserRecord): Promise<SessionTokens> {
+  /** The session's start is ordered with any revocation of the user's sessions (see recordLogin). */
+  private startSession(user: UserRecord): Promise<SessionTokens> {
     const now = new Date();
-    return this.transactions.run(async (session) => {
+    return this.transactions.run(async () => {
+      const current = await this.accounts.recordLogin(user, now);
+      if (!current) throw new InvalidCredentialsError();
       const refresh = this.tokens.newRefreshToken(now);
-      const family = {
-        _id: randomUUID(),
-        userId: user._id,
-        tokenVersion: user.tokenVersion,
-        expiresAt: refresh.expiresAt,
-      };
-      await this.families.create(family, session);
-      return this.issue(user, family._id, refresh, session);
+      const holder = { userId: current._id, role: current.role };
+      const sessionId = await this.sessions.start({ ...holder, expiresAt: refresh.expiresAt });
+      return this.issue(holder, sessionId, refresh);
     });
   }
 
-  /** Exchanges a live token of a live family whose user still holds the family's version. */
-  private async rotate(
-    hash: string,
-    now: Date,
-    session: ClientSession,
-  ): Promise<SessionTokens | null> {
-    const used = await this.refreshTokens.markRotated(hash, now, session);
+  /** Exchanges a live, never-used token of a live session for a new one. */
+  private async rotate(hash: string, now: Date): Promise<SessionTokens | null> {
+    const used = await this.refreshTokens.markRotated(hash, now);
     if (!used) return null;
-    const family = await this.families.findLive(used.familyId, session);
-    const user = family ? await this.users.findSessionState(family.userId, session) : null;
-    if (!family || !user || !isCurrent(user, family.tokenVersion)) {
+    const refresh = this.tokens.newRefreshToken(now);
+    const session = await this.sessions.find(used.familyId, now);
+    if (!session || !(await this.sessions.extend(session._id, refresh.expiresAt))) {
       throw new UnauthenticatedError(INVALID_REFRESH);
     }
-    const refresh = this.tokens.newRefreshToken(now);
-    await this.families.extend(family._id, refresh.expiresAt, session);
-    return this.issue(user, family._id, refresh, session);
+    return this.issue({ userId: session.userId, role: session.role }, session._id, refresh);
   }
 
-  private async revokeFamilyOfReusedToken(hash: string, now: Date): Promise<void> {
+  private async endSessionOfReusedToken(hash: string, now: Date): Promise<void> {
     const known = await this.refreshTokens.find(hash);
     if (!known?.rotatedAt) return;
-    this.logger.warn(`Rotated refresh token reused: family ${known.familyId} revoked`);
-    await this.families.revoke(known.familyId, now);
+    this.logger.warn(`Rotated refresh token reused: session ${known.familyId} ended`);
+    await this.sessions.end(known.familyId, now);
   }
 
   private async issue(
-    user: UserSessionState,
-    familyId: string,
+    holder: SessionHolder,
+    sessionId: string,
     refresh: IssuedRefreshToken,
-    session: ClientSession,
   ): Promise<SessionTokens> {
-    await this.refreshTokens.insert(
-      { _id: refresh.hash, familyId, userId: user._id, expiresAt: refresh.expiresAt },
-      session,
-    );
-    const access = this.tokens.signAccessToken({
-      userId: user._id,
-      role: user.role,
-      familyId,
-      tokenVersion: user.tokenVersion,
+    await this.refreshTokens.insert({
+      _id: refresh.hash,
+      familyId: sessionId,
+      userId: holder.userId,
+      expiresAt: refresh.expiresAt,
     });
+    const access = this.tokens.signAccessToken({ ...holder, sessionId });
     return {
       accessToken: access.accessToken,
       refreshToken: refresh.refreshToken,
@@ -176,8 +154,4 @@ export class SessionService implements OnApplicationBootstrap {
       csrfToken: this.keys.csrfTokenFor(refresh.refreshToken),
     };
   }
-}
-
-function isCurrent(user: UserSessionState, tokenVersion: number): boolean {
-  return user.status === UserStatus.Active && user.tokenVersion === tokenVersion;
 }

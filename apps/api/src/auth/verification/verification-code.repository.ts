@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { ClientSession, Model } from 'mongoose';
-import { duplicateKeyField } from '../../users/duplicate-key';
+import { isDuplicateKey } from '@kassa/database';
+import { Model } from 'mongoose';
 import { VerificationCode, VerificationPurpose } from '../schemas/verification-code.schema';
 
 export interface VerificationCodeRecord {
@@ -50,7 +50,7 @@ export class VerificationCodeRepository {
       );
       return true;
     } catch (error) {
-      if (duplicateKeyField(error)) return false;
+      if (isDuplicateKey(error)) return false;
       throw error;
     }
   }
@@ -61,13 +61,14 @@ export class VerificationCodeRepository {
     codeHash: string,
     now: Date,
     maxAttempts: number,
-    session?: ClientSession,
   ): Promise<VerificationCodeRecord | null> {
     return this.model
-      .findOneAndDelete(
-        { ...key, codeHash, attempts: { $lt: maxAttempts }, expiresAt: { $gt: now } },
-        { session },
-      )
+      .findOneAndDelete({
+        ...key,
+        codeHash,
+        attempts: { $lt: maxAttempts },
+        expiresAt: { $gt: now },
+      })
       .lean<VerificationCodeRecord>()
       .exec();
   }

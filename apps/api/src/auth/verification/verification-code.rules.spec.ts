@@ -1,7 +1,7 @@
 import {
+  codeRejectionError,
   generateVerificationCode,
   unusableReason,
-  VerificationCodeError,
   wrongCodeError,
 } from './verification-code.rules';
 
@@ -59,11 +59,11 @@ describe('verification code rules', () => {
     });
   });
 
-  describe(VerificationCodeError.name, () => {
+  describe(codeRejectionError.name, () => {
     it('uses the documented codes', () => {
-      expect(new VerificationCodeError('invalid').code).toBe('VERIFICATION_CODE_INVALID');
-      expect(new VerificationCodeError('expired').code).toBe('VERIFICATION_CODE_EXPIRED');
-      expect(new VerificationCodeError('locked').code).toBe('VERIFICATION_CODE_LOCKED');
+      expect(codeRejectionError('invalid').code).toBe('VERIFICATION_CODE_INVALID');
+      expect(codeRejectionError('expired').code).toBe('VERIFICATION_CODE_EXPIRED');
+      expect(codeRejectionError('locked').code).toBe('VERIFICATION_CODE_LOCKED');
     });
   });
 });

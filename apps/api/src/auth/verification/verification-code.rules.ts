@@ -1,5 +1,10 @@
 import { randomInt } from 'node:crypto';
-import { DomainError } from '@kassa/common';
+import {
+  DomainError,
+  VerificationCodeExpiredError,
+  VerificationCodeInvalidError,
+  VerificationCodeLockedError,
+} from '@kassa/common';
 
 export const CODE_DIGITS = 6;
 
@@ -12,29 +17,15 @@ export function generateVerificationCode(): string {
 
 export type CodeRejection = 'invalid' | 'expired' | 'locked';
 
-/** Why a code was refused (400): `VERIFICATION_CODE_INVALID` / `_EXPIRED` / `_LOCKED`. */
-export class VerificationCodeError extends DomainError {
-  constructor(
-    readonly reason: CodeRejection,
-    attemptsLeft?: number,
-  ) {
-    super(
-      `VERIFICATION_CODE_${reason.toUpperCase()}`,
-      VerificationCodeError.describe(reason, attemptsLeft),
-    );
-  }
-
-  private static describe(reason: CodeRejection, attemptsLeft?: number): string {
-    switch (reason) {
-      case 'expired':
-        return 'The verification code has expired; request a new one';
-      case 'locked':
-        return 'Too many wrong attempts; request a new verification code';
-      default:
-        return attemptsLeft === undefined
-          ? 'The verification code is not valid'
-          : `The verification code is not valid (${attemptsLeft} attempt(s) left)`;
-    }
+/** The 400 that answers a refused code: `VERIFICATION_CODE_INVALID` / `_EXPIRED` / `_LOCKED`. */
+export function codeRejectionError(reason: CodeRejection, attemptsLeft?: number): DomainError {
+  switch (reason) {
+    case 'expired':
+      return new VerificationCodeExpiredError();
+    case 'locked':
+      return new VerificationCodeLockedError();
+    default:
+      return new VerificationCodeInvalidError(attemptsLeft);
   }
 }
 
@@ -59,9 +50,9 @@ export function unusableReason(
 }
 
 /** The answer to a wrong code after its attempt was counted. */
-export function wrongCodeError(attemptsAfter: number, maxAttempts: number): VerificationCodeError {
+export function wrongCodeError(attemptsAfter: number, maxAttempts: number): DomainError {
   const attemptsLeft = maxAttempts - attemptsAfter;
   return attemptsLeft <= 0
-    ? new VerificationCodeError('locked')
-    : new VerificationCodeError('invalid', attemptsLeft);
+    ? codeRejectionError('locked')
+    : codeRejectionError('invalid', attemptsLeft);
 }

@@ -1,9 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { RateLimitedError } from '@kassa/common';
+import { ResendTooSoonError } from '@kassa/common';
 import { TransactionRunner } from '@kassa/database';
-import { ClientSession } from 'mongoose';
 import { AuthConfig, authConfig } from '../../config/auth.config';
-import { emailChangeCodeMail, verificationCodeMail } from '../../notifications/mail-templates';
+import {
+  emailChangeCodeMail,
+  passwordResetCodeMail,
+  verificationCodeMail,
+} from '../../notifications/mail-templates';
 import { MAILER, Mailer } from '../../notifications/mailer';
 import { AuthKeys } from '../auth-keys';
 import { VerificationPurpose } from '../schemas/verification-code.schema';
@@ -13,9 +16,9 @@ import {
   VerificationCodeRepository,
 } from './verification-code.repository';
 import {
+  codeRejectionError,
   generateVerificationCode,
   unusableReason,
-  VerificationCodeError,
   wrongCodeError,
 } from './verification-code.rules';
 
@@ -25,6 +28,7 @@ const EXPIRED_CODE_RETENTION_MS = 24 * 60 * 60 * 1000;
 const TEMPLATES = {
   [VerificationPurpose.Registration]: verificationCodeMail,
   [VerificationPurpose.EmailChange]: emailChangeCodeMail,
+  [VerificationPurpose.PasswordReset]: passwordResetCodeMail,
 };
 
 export interface CodeRecipient {
@@ -71,12 +75,7 @@ export class VerificationCodeService {
       },
       now,
     );
-    if (!stored) {
-      throw new RateLimitedError(
-        'A code was sent moments ago; wait before asking again',
-        'RESEND_TOO_SOON',
-      );
-    }
+    if (!stored) throw new ResendTooSoonError(await this.secondsUntilResend(key, now));
     const message = TEMPLATES[purpose]({
       to: recipient.email,
       username: recipient.username,
@@ -99,20 +98,24 @@ export class VerificationCodeService {
   async redeem<T>(
     key: CodeKey,
     code: string,
-    onAccepted: (code: VerificationCodeRecord, session: ClientSession) => Promise<T>,
+    onAccepted: (code: VerificationCodeRecord) => Promise<T>,
   ): Promise<T> {
     const now = new Date();
     const max = this.config.verificationMaxAttempts;
     const codeHash = this.keys.verificationCodeHash(key.userId, code);
-    const outcome = await this.transactions.run(async (session) => {
-      const consumed = await this.codes.consume(key, codeHash, now, max, session);
-      return consumed ? { value: await onAccepted(consumed, session) } : null;
+    const outcome = await this.transactions.run(async () => {
+      const consumed = await this.codes.consume(key, codeHash, now, max);
+      return consumed ? { value: await onAccepted(consumed) } : null;
     });
     if (outcome) return outcome.value;
     const attempts = await this.codes.countWrongAttempt(key, now, max);
     if (attempts !== null) throw wrongCodeError(attempts, max);
-    throw new VerificationCodeError(
-      unusableReason(await this.codes.find(key), now, max) ?? 'invalid',
-    );
+    throw codeRejectionError(unusableReason(await this.codes.find(key), now, max) ?? 'invalid');
+  }
+
+  private async secondsUntilResend(key: CodeKey, now: Date): Promise<number> {
+    const current = await this.codes.find(key);
+    const waitMs = (current?.resendAvailableAt.getTime() ?? now.getTime()) - now.getTime();
+    return Math.max(1, Math.ceil(waitMs / 1000));
   }
 }

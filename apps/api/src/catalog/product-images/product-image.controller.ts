@@ -1,17 +1,5 @@
+import { Controller, Delete, Get, Headers, HttpCode, Post, Req, Res } from '@nestjs/common';
 import {
-  Controller,
-  Delete,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
-import {
-  ApiBearerAuth,
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
@@ -23,16 +11,23 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import {
+  ListQuery,
+  NotFoundError,
+  PayloadTooLargeError,
+  ProductArchivedError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+} from '@kassa/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { AuthUser } from '../../auth/auth-user';
-import { CurrentUser } from '../../auth/decorators/current-user.decorator';
-import { Public } from '../../auth/decorators/public.decorator';
-import { Roles } from '../../auth/decorators/roles.decorator';
+import { AdminOnly } from '../../access/access.decorators';
+import { AuthUser } from '../../access/auth-user';
+import { CurrentUser } from '../../access/current-user.decorator';
+import { Public } from '../../access/public.decorator';
 import { ApiErrors } from '../../http/api-errors.decorator';
-import { Role } from '../../users/role';
 import { ApiListQuery } from '../../http/api-list-query.decorator';
-import { CATALOG_ERRORS as E } from '../shared/catalog-api-errors';
-import { UuidParamPipe } from '../shared/uuid-param.pipe';
+import { IdParam } from '../../http/id-param.decorator';
+import { ListQueryParam } from '../../http/list-query.param';
 import { ProductImagePageDto, ProductImageResponseDto } from './dto/product-image-response.dto';
 import { etagMatches } from './etag';
 import { IMAGE_CONTENT_TYPES } from './image-type';
@@ -50,8 +45,7 @@ export class ProductImageController {
   constructor(private readonly images: ProductImageService) {}
 
   @Post()
-  @Roles(Role.Admin)
-  @ApiBearerAuth()
+  @AdminOnly()
   @ApiOperation({
     summary: 'Upload a product image (admin): PNG, JPEG, WebP or GIF, checked by content',
   })
@@ -65,15 +59,14 @@ export class ProductImageController {
   })
   @ApiCreatedResponse({ type: ProductImageResponseDto })
   @ApiErrors(
-    E.fileMissing,
-    E.unauthenticated,
-    E.forbidden,
-    E.notFound('Product'),
-    E.payloadTooLarge,
-    E.unsupportedMediaType,
+    ValidationError,
+    NotFoundError,
+    ProductArchivedError,
+    PayloadTooLargeError,
+    UnsupportedMediaTypeError,
   )
   async upload(
-    @Param('id', UuidParamPipe) id: string,
+    @IdParam() id: string,
     @Req() request: FastifyRequest,
   ): Promise<ProductImageResponseDto> {
     const file = await readSingleFile(request, this.images.maxImageBytes);
@@ -88,10 +81,10 @@ export class ProductImageController {
     sort: '-createdAt',
   })
   @ApiOkResponse({ type: ProductImagePageDto })
-  @ApiErrors(E.invalidList, E.notFound('Product'))
+  @ApiErrors(ValidationError, NotFoundError)
   list(
-    @Param('id', UuidParamPipe) id: string,
-    @Query() query: Record<string, unknown>,
+    @IdParam() id: string,
+    @ListQueryParam(PRODUCT_IMAGE_LIST_SPEC) query: ListQuery,
     @CurrentUser() viewer: AuthUser | undefined,
   ): Promise<ProductImagePageDto> {
     return this.images.list(id, query, viewer);
@@ -110,10 +103,10 @@ export class ProductImageController {
     ),
   })
   @ApiResponse({ status: 304, description: 'The cached copy named by If-None-Match is current' })
-  @ApiErrors(E.invalidId, E.notFound('Image'))
+  @ApiErrors(ValidationError, NotFoundError)
   async download(
-    @Param('id', UuidParamPipe) id: string,
-    @Param('imageId', UuidParamPipe) imageId: string,
+    @IdParam() id: string,
+    @IdParam('imageId') imageId: string,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @CurrentUser() viewer: AuthUser | undefined,
     @Res() reply: FastifyReply,
@@ -135,16 +128,12 @@ export class ProductImageController {
 
   @Delete(':imageId')
   @HttpCode(204)
-  @Roles(Role.Admin)
-  @ApiBearerAuth()
+  @AdminOnly()
   @ApiOperation({ summary: 'Delete one image of a product (admin)' })
   @ApiParam({ name: 'imageId', format: 'uuid' })
   @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiErrors(E.invalidId, E.unauthenticated, E.forbidden, E.notFound('Image'))
-  delete(
-    @Param('id', UuidParamPipe) id: string,
-    @Param('imageId', UuidParamPipe) imageId: string,
-  ): Promise<void> {
+  @ApiErrors(ValidationError, NotFoundError, ProductArchivedError)
+  delete(@IdParam() id: string, @IdParam('imageId') imageId: string): Promise<void> {
     return this.images.delete(id, imageId);
   }
 }

@@ -1,17 +1,22 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
-import { NotFoundError, parseListQuery, toPage } from '@kassa/common';
+import {
+  ListQuery,
+  NotFoundError,
+  Page,
+  ProductArchivedError,
+  toPage,
+  UnsupportedMediaTypeError,
+} from '@kassa/common';
 import { TransactionRunner } from '@kassa/database';
-import { AuthUser } from '../../auth/auth-user';
+import { AuthUser } from '../../access/auth-user';
 import { catalogConfig, CatalogConfig } from '../../config/catalog.config';
 import { ProductQueryService } from '../products/product-query.service';
 import { ProductRepository } from '../products/product.repository';
 import { ProductImageResponseDto } from './dto/product-image-response.dto';
 import { detectImageType, ImageContentType } from './image-type';
-import { UnsupportedMediaTypeError } from './image-upload-errors';
 import { UploadedFile } from './multipart-image';
-import { PRODUCT_IMAGE_LIST_SPEC } from './product-image-list';
 import { ProductImageRecord, ProductImageStore } from './product-image.store';
 
 /** What a download needs: the stream plus the headers that describe and cache it. */
@@ -42,7 +47,8 @@ export class ProductImageService {
 
   /**
    * Stores an image whose bytes really are PNG, JPEG, WebP or GIF, then counts it on the live
-   * product; if the product was archived meanwhile, the stored image is removed again.
+   * product; an archived product takes no images (409), and if the product was archived
+   * meanwhile, the stored image is removed again.
    */
   async upload(productId: string, file: UploadedFile): Promise<ProductImageResponseDto> {
     const contentType = detectImageType(file.content);
@@ -62,13 +68,16 @@ export class ProductImageService {
     });
     if (!(await this.products.adjustImageCount(productId, 1))) {
       await this.store.deleteOne(productId, image._id);
-      throw new NotFoundError('Product', productId);
+      throw new ProductArchivedError(productId);
     }
     return toImageResponse(image);
   }
 
-  async list(productId: string, rawQuery: Record<string, unknown>, viewer: AuthUser | undefined) {
-    const query = parseListQuery(rawQuery, PRODUCT_IMAGE_LIST_SPEC);
+  async list(
+    productId: string,
+    query: ListQuery,
+    viewer: AuthUser | undefined,
+  ): Promise<Page<ProductImageResponseDto>> {
     await this.productQueries.findVisible(productId, viewer);
     const page = await this.store.list(productId, query);
     return toPage(page.items.map(toImageResponse), page.total, query);
@@ -94,19 +103,19 @@ export class ProductImageService {
   }
 
   async delete(productId: string, imageId: string): Promise<void> {
-    await this.transactions.run(async (session) => {
-      if (!(await this.store.deleteOne(productId, imageId, session))) {
+    await this.transactions.run(async () => {
+      await this.requireLiveProduct(productId);
+      if (!(await this.store.deleteOne(productId, imageId))) {
         throw new NotFoundError('Image', imageId);
       }
-      await this.products.adjustImageCount(productId, -1, session);
+      await this.products.adjustImageCount(productId, -1);
     });
   }
 
   private async requireLiveProduct(productId: string): Promise<void> {
     const product = await this.products.findById(productId);
-    if (!product || product.archived) {
-      throw new NotFoundError('Product', productId);
-    }
+    if (!product) throw new NotFoundError('Product', productId);
+    if (product.archived) throw new ProductArchivedError(productId);
   }
 }
 

@@ -4,7 +4,7 @@ import { InjectConnection, InjectModel } from '@nestjs/mongoose';
 import { ListQuery } from '@kassa/common';
 import { findPage } from '@kassa/database';
 import { GridFSBucket, ObjectId } from 'mongodb';
-import { ClientSession, Connection, Model } from 'mongoose';
+import { Connection, Model } from 'mongoose';
 import {
   PRODUCT_IMAGE_BUCKET,
   ProductImageChunk,
@@ -67,29 +67,29 @@ export class ProductImageStore {
   }
 
   /** Deletes one image of a product; false when the product has no such image. */
-  async deleteOne(productId: string, imageId: string, session?: ClientSession): Promise<boolean> {
+  async deleteOne(productId: string, imageId: string): Promise<boolean> {
     const result = await this.files
-      .deleteOne({ _id: imageId, 'metadata.productId': productId }, { session })
+      .deleteOne({ _id: imageId, 'metadata.productId': productId })
       .exec();
     if (result.deletedCount === 0) {
       return false;
     }
-    await this.chunks.deleteMany({ files_id: imageId }, { session }).exec();
+    await this.chunks.deleteMany({ files_id: imageId }).exec();
     return true;
   }
 
   /** Deletes every image of a product, inside the caller's transaction. */
-  async deleteAllOf(productId: string, session: ClientSession): Promise<void> {
+  async deleteAllOf(productId: string): Promise<void> {
     const images = await this.files
-      .find({ 'metadata.productId': productId }, { _id: 1 }, { session })
+      .find({ 'metadata.productId': productId }, { _id: 1 })
       .lean<Pick<ProductImageRecord, '_id'>[]>()
       .exec();
     if (images.length === 0) {
       return;
     }
     const ids = images.map((image) => image._id);
-    await this.files.deleteMany({ _id: { $in: ids } }, { session }).exec();
-    await this.chunks.deleteMany({ files_id: { $in: ids } }, { session }).exec();
+    await this.files.deleteMany({ _id: { $in: ids } }).exec();
+    await this.chunks.deleteMany({ files_id: { $in: ids } }).exec();
   }
 
   private bucket(): GridFSBucket {

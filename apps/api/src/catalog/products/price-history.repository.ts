@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ListQuery } from '@kassa/common';
 import { findPage } from '@kassa/database';
-import { ClientSession, Model } from 'mongoose';
+import { Model } from 'mongoose';
 import { PriceHistoryEntry } from './schemas/price-history-entry.schema';
 
 @Injectable()
@@ -13,9 +13,8 @@ export class PriceHistoryRepository {
 
   async record(
     entry: Pick<PriceHistoryEntry, 'productId' | 'version' | 'priceCents'>,
-    session: ClientSession,
   ): Promise<void> {
-    await this.model.create([entry], { session });
+    await this.model.create([entry]);
   }
 
   list(productId: string, query: ListQuery) {

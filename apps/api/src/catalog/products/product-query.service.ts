@@ -1,23 +1,25 @@
-import { Injectable } from '@nestjs/common';
-import { ListQuery, NotFoundError, parseListQuery, toPage, ValidationError } from '@kassa/common';
-import { AuthUser } from '../../auth/auth-user';
-import { Role } from '../../users/role';
+import { Inject, Injectable } from '@nestjs/common';
+import { ListQuery, NotFoundError, Page, toPage, ValidationError } from '@kassa/common';
+import { AuthUser } from '../../access/auth-user';
+import { Role } from '../../access/role';
+import { CatalogConfig, catalogConfig } from '../../config/catalog.config';
 import { BrandRepository } from '../brands/brand.repository';
 import { CategoryRepository } from '../categories/category.repository';
 import { PriceHistoryRepository } from './price-history.repository';
-import {
-  ADMIN_PRODUCT_LIST_SPEC,
-  NAME_RESOLVED_FILTERS,
-  PRICE_HISTORY_LIST_SPEC,
-  PRODUCT_LIST_SPEC,
-} from './product-list';
-import { ProductPresenter } from './product.presenter';
+import { PriceHistoryEntryDto, ProductResponseDto } from './dto/product-response.dto';
+import { ADMIN_PRODUCT_LIST_SPEC, NAME_RESOLVED_FILTERS, PRODUCT_LIST_SPEC } from './product-list';
+import { toPriceEntryResponse, toProductResponse } from './product-response.mapper';
 import { ProductAudience, ProductRecord, ProductRepository } from './product.repository';
 
 const NAME_OPERATORS: Record<string, '$in' | '$nin'> = { $eq: '$in', $in: '$in', $ne: '$nin' };
 
 export function audienceOf(viewer: AuthUser | undefined): ProductAudience {
   return viewer?.role === Role.Admin ? 'admin' : 'public';
+}
+
+/** The product list whitelist for this caller: admins may also filter on active and archived. */
+export function productListSpecFor(viewer: AuthUser | undefined) {
+  return audienceOf(viewer) === 'admin' ? ADMIN_PRODUCT_LIST_SPEC : PRODUCT_LIST_SPEC;
 }
 
 /** Catalog reads: guests and customers see active live products only, admins see all. */
@@ -28,34 +30,43 @@ export class ProductQueryService {
     private readonly priceHistory: PriceHistoryRepository,
     private readonly brands: BrandRepository,
     private readonly categories: CategoryRepository,
-    private readonly presenter: ProductPresenter,
+    @Inject(catalogConfig.KEY) private readonly config: CatalogConfig,
   ) {}
 
-  async list(rawQuery: Record<string, unknown>, viewer: AuthUser | undefined) {
-    const audience = audienceOf(viewer);
-    const spec = audience === 'admin' ? ADMIN_PRODUCT_LIST_SPEC : PRODUCT_LIST_SPEC;
-    const query = parseListQuery(rawQuery, spec);
-    const page = await this.products.list(await this.resolveNameFilters(query), audience);
-    return toPage(await this.presenter.presentAll(page.items), page.total, query);
+  async list(query: ListQuery, viewer: AuthUser | undefined): Promise<Page<ProductResponseDto>> {
+    const page = await this.products.list(await this.resolveNameFilters(query), audienceOf(viewer));
+    return toPage(await this.present(page.items), page.total, query);
   }
 
-  async get(id: string, viewer: AuthUser | undefined) {
-    return this.presenter.presentOne(await this.findVisible(id, viewer));
+  async get(id: string, viewer: AuthUser | undefined): Promise<ProductResponseDto> {
+    const [response] = await this.present([await this.findVisible(id, viewer)]);
+    return response;
   }
 
   async listPriceHistory(
     id: string,
-    rawQuery: Record<string, unknown>,
+    query: ListQuery,
     viewer: AuthUser | undefined,
-  ) {
-    const query = parseListQuery(rawQuery, PRICE_HISTORY_LIST_SPEC);
+  ): Promise<Page<PriceHistoryEntryDto>> {
     await this.findVisible(id, viewer);
     const page = await this.priceHistory.list(id, query);
-    return toPage(
-      page.items.map((entry) => this.presenter.presentPriceEntry(entry)),
-      page.total,
-      query,
-    );
+    const items = page.items.map((entry) => toPriceEntryResponse(entry, this.config.currency));
+    return toPage(items, page.total, query);
+  }
+
+  /** Responses for products, loading their brands and categories in two queries. */
+  async present(products: ProductRecord[]): Promise<ProductResponseDto[]> {
+    const [brands, categories] = await Promise.all([
+      this.brands.findByIds(unique(products.map((product) => product.brandId))),
+      this.categories.findByIds(unique(products.map((product) => product.categoryId))),
+    ]);
+    const refs = { brands, categories, currency: this.config.currency };
+    return products.map((product) => toProductResponse(product, refs));
+  }
+
+  /** Products in whatever state (archived and inactive included), for pricing and orders. */
+  findByIds(ids: string[]): Promise<ProductRecord[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.products.findByIds([...new Set(ids)]);
   }
 
   /** The product if this viewer may see it; 404 otherwise, so hidden ones are not revealed. */
@@ -92,4 +103,8 @@ export class ProductQueryService {
     }
     return conditions.length > 0 ? { ...query, filter: { ...filter, $and: conditions } } : query;
   }
+}
+
+function unique(ids: string[]): string[] {
+  return [...new Set(ids)];
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ListQuery } from '@kassa/common';
-import { findPage } from '@kassa/database';
-import { ClientSession, FilterQuery, Model, trusted } from 'mongoose';
+import { findPage, RecordOf } from '@kassa/database';
+import { FilterQuery, Model, trusted } from 'mongoose';
 import { Product } from './schemas/product.schema';
 
-export type ProductRecord = Product;
+export type ProductRecord = RecordOf<Product>;
 
 export type NewProduct = Pick<
   Product,
@@ -13,6 +13,12 @@ export type NewProduct = Pick<
 >;
 
 export type ProductChanges = Partial<NewProduct>;
+
+/** A conditional write's target: the product and the state it must still be in. */
+export interface ExpectedProduct {
+  id: string;
+  expected: Partial<Pick<ProductRecord, 'archived'>>;
+}
 
 /** Who is looking: guests and customers see live active products, admins everything. */
 export type ProductAudience = 'public' | 'admin';
@@ -38,13 +44,20 @@ function visibilityFilter(clientFilter: Record<string, unknown>, audience: Produ
 export class ProductRepository {
   constructor(@InjectModel(Product.name) private readonly model: Model<Product>) {}
 
-  async create(input: NewProduct, session: ClientSession): Promise<ProductRecord> {
-    const [created] = await this.model.create([{ ...input, priceVersion: 1 }], { session });
+  async create(input: NewProduct): Promise<ProductRecord> {
+    const [created] = await this.model.create([{ ...input, priceVersion: 1 }]);
     return created.toObject<ProductRecord>();
   }
 
-  findById(id: string, session?: ClientSession): Promise<ProductRecord | null> {
-    return this.model.findById(id, null, { session }).lean<ProductRecord>().exec();
+  findById(id: string): Promise<ProductRecord | null> {
+    return this.model.findById(id).lean<ProductRecord>().exec();
+  }
+
+  findByIds(ids: string[]): Promise<ProductRecord[]> {
+    return this.model
+      .find({ _id: { $in: ids } })
+      .lean<ProductRecord[]>()
+      .exec();
   }
 
   findPubliclyVisible(id: string): Promise<ProductRecord | null> {
@@ -59,30 +72,29 @@ export class ProductRepository {
     return findPage<ProductRecord>(this.model, query, visibilityFilter(query.filter, audience));
   }
 
-  /** Applies changes to a live product; a price change also bumps its price version. */
+  /** Applies changes if the product is in the expected state; a price change bumps its version. */
   update(
-    id: string,
+    target: ExpectedProduct,
     changes: ProductChanges,
     priceChanged: boolean,
-    session: ClientSession,
   ): Promise<ProductRecord | null> {
     return this.model
       .findOneAndUpdate(
-        { _id: id, archived: false },
+        { ...target.expected, _id: target.id },
         { $set: changes, ...(priceChanged && { $inc: { priceVersion: 1 } }) },
-        { new: true, runValidators: true, session },
+        { new: true, runValidators: true },
       )
       .lean<ProductRecord>()
       .exec();
   }
 
   /** Archives a live product and returns it as it was, or null when none was live. */
-  archive(id: string, session: ClientSession): Promise<ProductRecord | null> {
+  archive(id: string): Promise<ProductRecord | null> {
     return this.model
       .findOneAndUpdate(
         { _id: id, archived: false },
         { $set: { archived: true, archivedAt: new Date(), imageCount: 0 } },
-        { new: false, session },
+        { new: false },
       )
       .lean<ProductRecord>()
       .exec();
@@ -92,9 +104,9 @@ export class ProductRepository {
    * Counts an image in or out of a live product. Archiving writes the same document, so an image
    * write and an archive of one product never interleave. False when the product is not live.
    */
-  async adjustImageCount(id: string, delta: number, session?: ClientSession): Promise<boolean> {
+  async adjustImageCount(id: string, delta: number): Promise<boolean> {
     const result = await this.model
-      .updateOne({ _id: id, archived: false }, { $inc: { imageCount: delta } }, { session })
+      .updateOne({ _id: id, archived: false }, { $inc: { imageCount: delta } })
       .exec();
     return result.matchedCount === 1;
   }

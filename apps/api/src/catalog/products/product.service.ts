@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConflictError, NotFoundError, parseMoney, ValidationError } from '@kassa/common';
+import { NotFoundError, parseMoney, ProductArchivedError, ValidationError } from '@kassa/common';
 import { TransactionRunner } from '@kassa/database';
-import { ClientSession } from 'mongoose';
 import { catalogConfig, CatalogConfig } from '../../config/catalog.config';
 import { BrandRepository } from '../brands/brand.repository';
 import { CategoryRepository } from '../categories/category.repository';
@@ -11,7 +10,7 @@ import { NamedEntryRepository } from '../shared/named-entry.repository';
 import { PatchProductDto, ProductDto } from './dto/product.dto';
 import { ProductResponseDto } from './dto/product-response.dto';
 import { PriceHistoryRepository } from './price-history.repository';
-import { ProductPresenter } from './product.presenter';
+import { toProductResponse } from './product-response.mapper';
 import { NewProduct, ProductChanges, ProductRecord, ProductRepository } from './product.repository';
 
 /**
@@ -27,28 +26,27 @@ export class ProductService {
     private readonly categories: CategoryRepository,
     private readonly priceHistory: PriceHistoryRepository,
     private readonly images: ProductImageStore,
-    private readonly presenter: ProductPresenter,
     private readonly transactions: TransactionRunner,
     @Inject(catalogConfig.KEY) private readonly config: CatalogConfig,
   ) {}
 
   async create(input: ProductDto): Promise<ProductResponseDto> {
     const fields = this.toNewProduct(input);
-    return this.transactions.run(async (session) => {
-      const brand = await this.claim(this.brands, 'brandId', 'Brand', fields.brandId, session);
+    return this.transactions.run(async () => {
+      const brand = await this.claim(this.brands, 'brandId', 'Brand', fields.brandId);
       const category = await this.claim(
         this.categories,
         'categoryId',
         'Category',
         fields.categoryId,
-        session,
       );
-      const product = await this.products.create(fields, session);
-      await this.priceHistory.record(
-        { productId: product._id, version: 1, priceCents: product.priceCents },
-        session,
-      );
-      return this.presenter.present(product, { brands: [brand], categories: [category] });
+      const product = await this.products.create(fields);
+      await this.priceHistory.record({
+        productId: product._id,
+        version: 1,
+        priceCents: product.priceCents,
+      });
+      return this.respond(product, brand, category);
     });
   }
 
@@ -61,36 +59,33 @@ export class ProductService {
     return this.update(id, this.toChanges(input));
   }
 
-  /** DELETE: archives the product (kept for order history), releases its counters and images. */
+  /**
+   * DELETE: archives the product (kept for order history), releases its counters and images; an
+   * archived product takes no more writes (409).
+   */
   async archive(id: string): Promise<void> {
-    await this.transactions.run(async (session) => {
-      const archived = await this.products.archive(id, session);
+    await this.transactions.run(async () => {
+      const archived = await this.products.archive(id);
       if (!archived) {
-        await this.requireProduct(id, session);
-        return;
+        await this.requireProduct(id);
+        throw new ProductArchivedError(id);
       }
-      await this.brands.adjustProductCount(archived.brandId, -1, session);
-      await this.categories.adjustProductCount(archived.categoryId, -1, session);
-      await this.images.deleteAllOf(id, session);
+      await this.brands.adjustProductCount(archived.brandId, -1);
+      await this.categories.adjustProductCount(archived.categoryId, -1);
+      await this.images.deleteAllOf(id);
     });
   }
 
   private update(id: string, changes: ProductChanges): Promise<ProductResponseDto> {
-    return this.transactions.run(async (session) => {
-      const current = await this.requireProduct(id, session);
-      if (current.archived) {
-        throw new ConflictError(
-          'PRODUCT_ARCHIVED',
-          `Product ${id} is archived and can no longer change`,
-        );
-      }
+    return this.transactions.run(async () => {
+      const current = await this.requireProduct(id);
+      if (current.archived) throw new ProductArchivedError(id);
       const brand = await this.move(
         this.brands,
         'brandId',
         'Brand',
         current.brandId,
         changes.brandId,
-        session,
       );
       const category = await this.move(
         this.categories,
@@ -98,21 +93,23 @@ export class ProductService {
         'Category',
         current.categoryId,
         changes.categoryId,
-        session,
       );
       const priceChanged =
         changes.priceCents !== undefined && changes.priceCents !== current.priceCents;
-      const updated = await this.products.update(id, changes, priceChanged, session);
-      if (!updated) {
-        throw new NotFoundError('Product', id);
-      }
+      const updated = await this.products.update(
+        { id, expected: { archived: false } },
+        changes,
+        priceChanged,
+      );
+      if (!updated) throw new ProductArchivedError(id);
       if (priceChanged) {
-        await this.priceHistory.record(
-          { productId: id, version: updated.priceVersion, priceCents: updated.priceCents },
-          session,
-        );
+        await this.priceHistory.record({
+          productId: id,
+          version: updated.priceVersion,
+          priceCents: updated.priceCents,
+        });
       }
-      return this.presenter.present(updated, { brands: [brand], categories: [category] });
+      return this.respond(updated, brand, category);
     });
   }
 
@@ -122,9 +119,8 @@ export class ProductService {
     field: string,
     resource: string,
     id: string,
-    session: ClientSession,
   ): Promise<NamedEntry> {
-    const entry = await repository.adjustProductCount(id, 1, session);
+    const entry = await repository.adjustProductCount(id, 1);
     if (!entry) {
       throw ValidationError.forField(field, `${resource} ${id} does not exist`);
     }
@@ -138,22 +134,26 @@ export class ProductService {
     resource: string,
     currentId: string,
     nextId: string | undefined,
-    session: ClientSession,
   ): Promise<NamedEntry> {
     if (nextId === undefined || nextId === currentId) {
-      const current = await repository.findById(currentId, session);
+      const current = await repository.findById(currentId);
       if (!current) {
         throw new Error(`${resource} ${currentId} of a live product is missing`);
       }
       return current;
     }
-    const next = await this.claim(repository, field, resource, nextId, session);
-    await repository.adjustProductCount(currentId, -1, session);
+    const next = await this.claim(repository, field, resource, nextId);
+    await repository.adjustProductCount(currentId, -1);
     return next;
   }
 
-  private async requireProduct(id: string, session: ClientSession): Promise<ProductRecord> {
-    const product = await this.products.findById(id, session);
+  private respond(product: ProductRecord, brand: NamedEntry, category: NamedEntry) {
+    const refs = { brands: [brand], categories: [category], currency: this.config.currency };
+    return toProductResponse(product, refs);
+  }
+
+  private async requireProduct(id: string): Promise<ProductRecord> {
+    const product = await this.products.findById(id);
     if (!product) {
       throw new NotFoundError('Product', id);
     }

@@ -1,10 +1,8 @@
 import { AlreadyExistsError, ListQuery } from '@kassa/common';
-import { findPage } from '@kassa/database';
-import { ClientSession, Model } from 'mongoose';
+import { findPage, isDuplicateKey } from '@kassa/database';
+import { Model } from 'mongoose';
 import { normaliseCatalogName } from './catalog-name';
 import { NamedEntry } from './named-entry';
-
-const DUPLICATE_KEY = 11000;
 
 /**
  * Storage of a uniquely named catalog entry (brand, category). The unique index on the lowercase
@@ -25,8 +23,8 @@ export abstract class NamedEntryRepository {
     }
   }
 
-  findById(id: string, session?: ClientSession): Promise<NamedEntry | null> {
-    return this.model.findById(id, null, { session }).lean<NamedEntry>().exec();
+  findById(id: string): Promise<NamedEntry | null> {
+    return this.model.findById(id).lean<NamedEntry>().exec();
   }
 
   findByIds(ids: string[]): Promise<NamedEntry[]> {
@@ -74,19 +72,15 @@ export abstract class NamedEntryRepository {
    * Moves the product counter inside the caller's transaction and returns the entry, or null
    * when it does not exist (deleted meanwhile: the transaction must then abort).
    */
-  adjustProductCount(
-    id: string,
-    delta: number,
-    session: ClientSession,
-  ): Promise<NamedEntry | null> {
+  adjustProductCount(id: string, delta: number): Promise<NamedEntry | null> {
     return this.model
-      .findByIdAndUpdate(id, { $inc: { productCount: delta } }, { new: true, session })
+      .findByIdAndUpdate(id, { $inc: { productCount: delta } }, { new: true })
       .lean<NamedEntry>()
       .exec();
   }
 
   private rethrowDuplicate(error: unknown): never {
-    if ((error as { code?: unknown })?.code === DUPLICATE_KEY) {
+    if (isDuplicateKey(error)) {
       throw new AlreadyExistsError(this.resource, 'name');
     }
     throw error;

@@ -1,8 +1,7 @@
-import { InUseError, ListSpec, NotFoundError, parseListQuery, toPage } from '@kassa/common';
+import { InUseError, ListQuery, ListSpec, NotFoundError, Page, toPage } from '@kassa/common';
 import { normaliseCatalogName } from './catalog-name';
 import { NamedEntry } from './named-entry';
 import { NamedEntryRepository } from './named-entry.repository';
-import { NamedEntryResponseDto, toNamedEntryResponse } from './named-entry.response';
 
 /**
  * Filters, sorts and search offered on brand and category lists, each backed by an index; `name`
@@ -25,28 +24,27 @@ export abstract class NamedEntryService {
     private readonly resource: string,
   ) {}
 
-  async create(name: string): Promise<NamedEntryResponseDto> {
-    return toNamedEntryResponse(await this.repository.create(name));
+  create(name: string): Promise<NamedEntry> {
+    return this.repository.create(name);
   }
 
-  async get(id: string): Promise<NamedEntryResponseDto> {
-    return toNamedEntryResponse(await this.require(id));
+  get(id: string): Promise<NamedEntry> {
+    return this.require(id);
   }
 
-  async list(rawQuery: Record<string, unknown>) {
-    const query = parseListQuery(rawQuery, NAMED_ENTRY_LIST_SPEC);
+  async list(query: ListQuery): Promise<Page<NamedEntry>> {
     const page = await this.repository.list(query);
-    return toPage(page.items.map(toNamedEntryResponse), page.total, query);
+    return toPage(page.items, page.total, query);
   }
 
   /** PUT and PATCH: a name is the only field; a PATCH without one returns the entry unchanged. */
-  async update(id: string, name: string | undefined): Promise<NamedEntryResponseDto> {
+  async update(id: string, name: string | undefined): Promise<NamedEntry> {
     const updated =
       name === undefined ? await this.require(id) : await this.repository.rename(id, name);
     if (!updated) {
       throw new NotFoundError(this.resource, id);
     }
-    return toNamedEntryResponse(updated);
+    return updated;
   }
 
   async delete(id: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { IsEnum, IsIn } from 'class-validator';
-import { Role } from '../role';
+import { Role } from '../../access/role';
 import { UserStatus } from '../user-status';
 import { EmailField, UsernameField } from './user-fields';
 

@@ -1,6 +1,15 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import {
+  IsEmail,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateBy,
+} from 'class-validator';
+import { isCommonPassword } from '../common-passwords';
 
 export const USERNAME_PATTERN = /^[A-Za-z0-9_.-]+$/;
 export const PASSWORD_MIN_LENGTH = 8;
@@ -43,7 +52,19 @@ export function EmailField(options: { optional?: boolean } = {}) {
   );
 }
 
-/** 8–128 characters. */
+/** Refuses a password found on a public list of the most common (breached) passwords. */
+function IsNotCommonPassword() {
+  return ValidateBy({
+    name: 'isNotCommonPassword',
+    validator: {
+      validate: (value: unknown) => typeof value !== 'string' || !isCommonPassword(value),
+      defaultMessage: () =>
+        '$property is one of the most common passwords, which attackers try first; choose another',
+    },
+  });
+}
+
+/** 8–128 characters, not one of the most common passwords. */
 export function PasswordField(example = 'correct-horse-battery') {
   return applyDecorators(
     ApiProperty({
@@ -51,8 +72,10 @@ export function PasswordField(example = 'correct-horse-battery') {
       minLength: PASSWORD_MIN_LENGTH,
       maxLength: PASSWORD_MAX_LENGTH,
       format: 'password',
+      description: `${PASSWORD_MIN_LENGTH}-${PASSWORD_MAX_LENGTH} characters, not one of the most common passwords`,
     }),
     IsString(),
     Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH),
+    IsNotCommonPassword(),
   );
 }

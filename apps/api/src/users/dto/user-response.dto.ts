@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageResponseDto } from '../../http/page-response.dto';
-import { Role } from '../role';
+import { Role } from '../../access/role';
 import { UserRecord } from '../user.record';
 import { UserStatus } from '../user-status';
 

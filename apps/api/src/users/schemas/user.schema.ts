@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { HydratedDocument } from 'mongoose';
-import { Role, ROLES } from '../role';
+import { Role, ROLES } from '../../access/role';
 import { USER_STATUSES, UserStatus } from '../user-status';
 
 @Schema({ _id: false })
@@ -44,7 +44,7 @@ export class User {
   @Prop({ type: String, enum: USER_STATUSES, required: true, default: UserStatus.Unverified })
   status: UserStatus;
 
-  /** Bumped by every change that must end the user's sessions; tokens carry the value they saw. */
+  /** Bumped by every change that ends the user's sessions; a login expects the value it read. */
   @Prop({ required: true, default: 0 })
   tokenVersion: number;
 
@@ -55,6 +55,10 @@ export class User {
   /** Written by the last-admin check so concurrent admin removals conflict (UsersRepository). */
   @Prop({ type: Date })
   adminQuorumCheckedAt?: Date;
+
+  /** Written by every login in its session's transaction, so a login and a revocation conflict. */
+  @Prop({ type: Date, default: null })
+  lastLoginAt: Date | null;
 
   createdAt: Date;
   updatedAt: Date;

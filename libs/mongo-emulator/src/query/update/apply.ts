@@ -1,12 +1,11 @@
-import { Aggregator, Query } from 'mingo';
 import { MongoCommandError } from '../../errors';
-import { translateMingoError } from '../matcher';
+import { runPipeline } from '../aggregation/engine';
+import type { Collation } from '../collation';
+import { matchedArrayIndex } from '../positional';
 import {
   deepClone,
   formatValue,
   isPlainObject,
-  normalizeIncoming,
-  toView,
   valuesEqual,
   type Doc,
   type Value,
@@ -27,6 +26,8 @@ export interface UpdateOptions {
   filter?: unknown;
   isInsert?: boolean;
   variables?: Doc;
+  /** The statement's collation, for the query parts of operators (`$pull`, arrayFilters...). */
+  collation?: Collation;
 }
 
 interface Modification {
@@ -81,7 +82,7 @@ function parseModifications(update: Doc): Modification[] {
     }
     for (const [path, operand] of Object.entries(fields)) {
       if (path === '' || path.split('.').some((part) => part === ''))
-        throw new MongoCommandError(56, `An empty update path is not valid.`);
+        throw new MongoCommandError('EmptyFieldName', `An empty update path is not valid.`);
       modifications.push({ operator, path, operand });
     }
   }
@@ -111,43 +112,31 @@ function assertNoConflicts(modifications: Modification[]): void {
   }
 }
 
-/** Index of the first element of `arrayPath` that satisfies the query's conditions on it. */
-function matchedIndex(doc: Doc, filter: unknown, arrayPath: string): number | undefined {
-  const array = getAt(doc, arrayPath.split('.'));
-  if (!Array.isArray(array) || !isPlainObject(filter)) return undefined;
-  const relevant = Object.fromEntries(
-    Object.entries(toView(filter) as Doc).filter(
-      ([key]) => key === arrayPath || key.startsWith(`${arrayPath}.`),
-    ),
-  );
-  if (Object.keys(relevant).length === 0) return undefined;
-  const query = new Query(relevant, {});
-  const view = toView(doc) as Doc;
-  for (let i = 0; i < array.length; i++) {
-    const probe = deepClone(view);
-    setAt(probe, arrayPath.split('.'), [toView(array[i])]);
-    if (query.test(probe)) return i;
-  }
-  return undefined;
-}
-
 function applyOperators(original: Doc, update: Doc, options: UpdateOptions): Doc {
   const modifications = parseModifications(update).sort((a, b) =>
     a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
   );
   assertNoConflicts(modifications);
   const doc = deepClone(original);
-  const positional: PositionalContext = { arrayFilters: compileArrayFilters(options.arrayFilters) };
+  const positional: PositionalContext = {
+    arrayFilters: compileArrayFilters(options.arrayFilters, options.collation),
+  };
   const firstPositional = modifications.find((m) => m.path.split('.').includes('$'));
   if (firstPositional) {
     const parts = firstPositional.path.split('.');
-    positional.matchedIndex = matchedIndex(
+    positional.matchedIndex = matchedArrayIndex(
       original,
       options.filter,
       parts.slice(0, parts.indexOf('$')).join('.'),
+      options.collation,
     );
   }
-  const context = { doc, isInsert: options.isInsert === true, now: new Date() };
+  const context = {
+    doc,
+    isInsert: options.isInsert === true,
+    now: new Date(),
+    collation: options.collation,
+  };
   for (const { operator, path, operand } of modifications) {
     if (operator === '$rename') {
       rename(doc, path, operand);
@@ -190,17 +179,13 @@ function applyPipeline(original: Doc, pipeline: Doc[], options: UpdateOptions): 
   for (const stage of pipeline) {
     const name = Object.keys(stage)[0];
     if (!allowed.has(name))
-      throw new MongoCommandError(72, `${name} is not allowed to be used within an update`);
+      throw new MongoCommandError(
+        'InvalidOptions',
+        `${name} is not allowed to be used within an update`,
+      );
   }
-  try {
-    const variables = options.variables ? (toView(options.variables) as Doc) : undefined;
-    const [result] = new Aggregator(toView(pipeline) as Doc[], variables ? { variables } : {}).run([
-      toView(original) as Doc,
-    ]);
-    return normalizeIncoming(result) as Doc;
-  } catch (error) {
-    throw translateMingoError(error);
-  }
+  const [result] = runPipeline(pipeline, [original], { variables: options.variables });
+  return result;
 }
 
 function replace(original: Doc, replacement: Doc): Doc {

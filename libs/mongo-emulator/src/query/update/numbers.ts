@@ -1,4 +1,5 @@
 import { Decimal128, Double, Long } from 'bson';
+import { addDecimal, multiplyDecimal } from '../decimal';
 import { isNumeric, numberOf, type Value } from '../values';
 
 type NumericKind = 0 | 1 | 2 | 3;
@@ -45,6 +46,7 @@ function integerResult(kind: NumericKind, exact: number, viaLong: () => Long): V
 
 export function addNumbers(a: Value, b: Value): Value {
   const kind = Math.max(kindOf(a), kindOf(b)) as NumericKind;
+  if (kind === DECIMAL) return addDecimal(a, b);
   if (kind <= LONG)
     return integerResult(kind, numberOf(a) + numberOf(b), () => asLong(a).add(asLong(b)));
   return make(kind, numberOf(a) + numberOf(b));
@@ -52,6 +54,7 @@ export function addNumbers(a: Value, b: Value): Value {
 
 export function multiplyNumbers(a: Value, b: Value): Value {
   const kind = Math.max(kindOf(a), kindOf(b)) as NumericKind;
+  if (kind === DECIMAL) return multiplyDecimal(a, b);
   if (kind <= LONG)
     return integerResult(kind, numberOf(a) * numberOf(b), () => asLong(a).multiply(asLong(b)));
   return make(kind, numberOf(a) * numberOf(b));

@@ -1,6 +1,8 @@
-import { Query } from 'mingo';
 import { Timestamp } from 'bson';
 import { MongoCommandError } from '../../errors';
+import type { Collation } from '../collation';
+import { isFieldOperator } from '../filter/compile';
+import { compileFilter } from '../matcher';
 import { sortDocuments, parseSort } from '../sort';
 import { bsonTypeName } from '../type-names';
 import {
@@ -10,7 +12,6 @@ import {
   isNumeric,
   isPlainObject,
   numberOf,
-  toView,
   valuesEqual,
   type Doc,
   type Value,
@@ -22,6 +23,8 @@ export interface OperatorContext {
   doc: Doc;
   isInsert: boolean;
   now: Date;
+  /** Strings compare under it in `$pull`, `$addToSet`, `$min`/`$max` and `$push`'s `$sort`. */
+  collation?: Collation;
 }
 
 export type OperatorHandler = (
@@ -73,7 +76,7 @@ function arithmetic(
 function extreme(sign: 1 | -1): OperatorHandler {
   return (context, parts, operand) => {
     const current = getAt(context.doc, parts);
-    if (current === undefined || compareValues(operand, current) * sign > 0)
+    if (current === undefined || compareValues(operand, current, context.collation) * sign > 0)
       setAt(context.doc, parts, deepClone(operand));
   };
 }
@@ -106,10 +109,16 @@ function push(context: OperatorContext, parts: string[], operand: Value, path: s
   let result = array;
   if (modifiers && modifiers.$sort !== undefined) {
     const spec = isPlainObject(modifiers.$sort) ? parseSort(modifiers.$sort) : undefined;
-    if (spec) result = sortDocuments(result, spec, (item) => (isPlainObject(item) ? item : {}));
+    if (spec)
+      result = sortDocuments(
+        result,
+        spec,
+        (item) => (isPlainObject(item) ? item : {}),
+        context.collation,
+      );
     else {
       const direction = numberOf(modifiers.$sort);
-      result = [...result].sort((a, b) => compareValues(a, b) * direction);
+      result = [...result].sort((a, b) => compareValues(a, b, context.collation) * direction);
     }
   }
   if (modifiers && modifiers.$slice !== undefined) {
@@ -123,23 +132,29 @@ function addToSet(context: OperatorContext, parts: string[], operand: Value, pat
   const current = getAt(context.doc, parts);
   const array = current === undefined ? [] : [...requireArray(context, current, path)];
   for (const item of eachOf(operand))
-    if (!array.some((existing) => valuesEqual(existing, item))) array.push(deepClone(item));
+    if (!array.some((existing) => valuesEqual(existing, item, context.collation)))
+      array.push(deepClone(item));
   setAt(context.doc, parts, array);
 }
 
-function pullMatcher(condition: Value): (element: Value) => boolean {
-  if (isPlainObject(condition)) {
-    const keys = Object.keys(condition);
-    const operatorOnly = keys.length > 0 && keys.every((key) => key.startsWith('$'));
-    const query = new Query(
-      operatorOnly ? { value: toView(condition) } : (toView(condition) as Doc),
-      {},
-    );
-    return operatorOnly
-      ? (element) => query.test({ value: toView(element) })
-      : (element) => isPlainObject(element) && query.test(toView(element) as Doc);
+/**
+ * Which elements `$pull` removes, as MongoDB decides: a condition led by a field operator
+ * (`{$gte: 5}`) or a regex tests each element's value; any other document (fields, `$or`,
+ * `$and`...) is a query on elements that are documents; anything else is equality.
+ */
+function pullMatcher(condition: Value, collation?: Collation): (element: Value) => boolean {
+  const onValue =
+    condition instanceof RegExp ||
+    (isPlainObject(condition) && isFieldOperator(Object.keys(condition)[0]));
+  if (onValue) {
+    const matcher = compileFilter({ '': condition }, { collation });
+    return (element) => matcher.test({ '': element });
   }
-  return (element) => valuesEqual(element, condition);
+  if (isPlainObject(condition)) {
+    const matcher = compileFilter(condition, { collation });
+    return (element) => isPlainObject(element) && matcher.test(element);
+  }
+  return (element) => valuesEqual(element, condition, collation);
 }
 
 function pullWhere(
@@ -185,7 +200,8 @@ export const updateOperators: Record<string, OperatorHandler> = {
     else array.pop();
     setAt(context.doc, parts, array);
   },
-  $pull: (context, parts, operand, path) => pullWhere(context, parts, path, pullMatcher(operand)),
+  $pull: (context, parts, operand, path) =>
+    pullWhere(context, parts, path, pullMatcher(operand, context.collation)),
   $pullAll: (context, parts, operand, path) => {
     if (!Array.isArray(operand))
       throw new MongoCommandError(
@@ -193,7 +209,7 @@ export const updateOperators: Record<string, OperatorHandler> = {
         `$pullAll requires an array argument but was given a ${bsonTypeName(operand)}`,
       );
     pullWhere(context, parts, path, (element) =>
-      operand.some((value) => valuesEqual(value, element)),
+      operand.some((value) => valuesEqual(value, element, context.collation)),
     );
   },
   $bit: (context, parts, operand, path) => {

@@ -1,12 +1,13 @@
-import { Query } from 'mingo';
 import { MongoCommandError } from '../../errors';
+import type { Collation } from '../collation';
+import { compileFilter, type Matcher } from '../matcher';
 import { bsonTypeName } from '../type-names';
-import { isPlainObject, toView, type Doc, type Value } from '../values';
+import { isPlainObject, ownField, setOwnField, toView, type Doc, type Value } from '../values';
 
 export interface PositionalContext {
   /** Index of the array element the query matched, for the `$` operator. */
   matchedIndex?: number;
-  arrayFilters: Map<string, Query>;
+  arrayFilters: Map<string, Matcher>;
 }
 
 /**
@@ -23,11 +24,11 @@ export function expandPath(doc: Doc, path: string, context: PositionalContext): 
         if (!Array.isArray(value)) {
           if (part === '$')
             throw new MongoCommandError(
-              2,
+              'BadValue',
               'The positional operator did not find the match needed from the query.',
             );
           throw new MongoCommandError(
-            2,
+            'BadValue',
             `The path '${prefix.join('.')}' must exist in the document in order to apply array updates.`,
           );
         }
@@ -38,7 +39,7 @@ export function expandPath(doc: Doc, path: string, context: PositionalContext): 
           Array.isArray(value) && /^\d+$/.test(part)
             ? value[Number(part)]
             : isPlainObject(value)
-              ? value[part]
+              ? ownField(value, part)
               : undefined;
         next.push({ parts: [...prefix, part], value: child });
       }
@@ -52,7 +53,7 @@ function positionalIndexes(part: string, array: Value[], context: PositionalCont
   if (part === '$') {
     if (context.matchedIndex === undefined)
       throw new MongoCommandError(
-        2,
+        'BadValue',
         'The positional operator did not find the match needed from the query.',
       );
     return [context.matchedIndex];
@@ -62,34 +63,38 @@ function positionalIndexes(part: string, array: Value[], context: PositionalCont
   const filter = context.arrayFilters.get(id);
   if (!filter)
     throw new MongoCommandError(
-      2,
+      'BadValue',
       `No array filter found for identifier '${id}' in path '${part}'`,
     );
   const indexes: number[] = [];
   array.forEach((element, index) => {
-    if (filter.test({ [id]: toView(element) })) indexes.push(index);
+    if (filter.test({ [id]: element })) indexes.push(index);
   });
   return indexes;
 }
 
-export function compileArrayFilters(arrayFilters: unknown): Map<string, Query> {
-  const filters = new Map<string, Query>();
+export function compileArrayFilters(
+  arrayFilters: unknown,
+  collation?: Collation,
+): Map<string, Matcher> {
+  const filters = new Map<string, Matcher>();
   if (!Array.isArray(arrayFilters)) return filters;
   for (const filter of arrayFilters) {
-    if (!isPlainObject(filter)) throw new MongoCommandError(9, 'arrayFilters must be objects');
+    if (!isPlainObject(filter))
+      throw new MongoCommandError('FailedToParse', 'arrayFilters must be objects');
     const ids = new Set(Object.keys(filter).map((key) => key.split('.')[0]));
     if (ids.size !== 1)
       throw new MongoCommandError(
-        9,
+        'FailedToParse',
         'Error parsing array filter :: caused by :: Expected a single top-level field name',
       );
     const [id] = ids;
     if (filters.has(id))
       throw new MongoCommandError(
-        9,
+        'FailedToParse',
         `Found multiple array filters with the same top-level field name ${id}`,
       );
-    filters.set(id, new Query(toView(filter) as Doc, {}));
+    filters.set(id, compileFilter(filter, { collation }));
   }
   return filters;
 }
@@ -99,7 +104,7 @@ export function getAt(doc: Doc, parts: string[]): Value {
   let current: Value = doc;
   for (const part of parts) {
     if (Array.isArray(current)) current = /^\d+$/.test(part) ? current[Number(part)] : undefined;
-    else if (isPlainObject(current)) current = current[part];
+    else if (isPlainObject(current)) current = ownField(current, part);
     else return undefined;
   }
   return current;
@@ -124,10 +129,10 @@ export function containerFor(
         current[Number(part)] = next = {};
       }
     } else if (isPlainObject(current)) {
-      next = current[part];
+      next = ownField(current, part);
       if (next === undefined) {
         if (!create) return undefined;
-        current[part] = next = {};
+        setOwnField(current, part, (next = {}));
       }
     } else {
       return undefined;
@@ -157,7 +162,7 @@ export function setAt(doc: Doc, parts: string[], value: Value): void {
     while (container.length < index) container.push(null);
     container[index] = value;
   } else {
-    container[last] = value;
+    setOwnField(container, last, value);
   }
 }
 
@@ -169,7 +174,7 @@ export function unsetAt(doc: Doc, parts: string[]): boolean {
     container[Number(last)] = null;
     return true;
   }
-  if (!container || !(last in container)) return false;
+  if (!container || !Object.hasOwn(container, last)) return false;
   delete container[last];
   return true;
 }

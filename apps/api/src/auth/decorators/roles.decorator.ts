@@ -1,7 +1,0 @@
-import { SetMetadata } from '@nestjs/common';
-import { Role } from '../../users/role';
-
-export const REQUIRED_ROLES = 'kassa:roles';
-
-/** Restricts a route (or a whole controller) to callers holding one of these roles. */
-export const Roles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);

@@ -1,0 +1,108 @@
+import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsNotEmpty,
+  IsString,
+  IsUUID,
+  MaxLength,
+} from 'class-validator';
+import { PageResponseDto } from '../../http/page-response.dto';
+import {
+  ActiveField,
+  AmountField,
+  DiscountTypeField,
+  PercentField,
+  WindowField,
+} from '../discount-fields';
+import { DISCOUNT_TARGETS, DiscountKind, DiscountTarget } from '../discount-rules';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** `POST /discounts`, `PUT /discounts/:id`. */
+export class ProductDiscountDto {
+  @ApiProperty({ example: 'Spring sale on Fender', maxLength: 80 })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(80)
+  name: string;
+
+  @DiscountTypeField()
+  type: DiscountKind;
+
+  @PercentField()
+  percent?: number;
+
+  @AmountField('For type fixed: taken off each unit, never below zero')
+  amount?: string;
+
+  @ApiProperty({ enum: DISCOUNT_TARGETS, example: 'brand' })
+  @IsIn(DISCOUNT_TARGETS)
+  target: DiscountTarget;
+
+  @ApiProperty({ type: [String], example: ['224bd58a-9111-5fd2-ab81-6a64da303aa3'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true, message: 'each of targetIds must be a UUID' })
+  targetIds: string[];
+
+  @WindowField('When it starts applying; null or absent: at once')
+  startsAt?: Date | null;
+
+  @WindowField('When it stops applying (exclusive); null or absent: never')
+  endsAt?: Date | null;
+
+  @ActiveField()
+  active?: boolean;
+}
+
+/** `PATCH /discounts/:id`: any subset; the result must still be a valid discount. */
+export class PatchProductDiscountDto extends PartialType(ProductDiscountDto) {}
+
+export class ProductDiscountResponseDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'Spring sale on Fender' })
+  name: string;
+
+  @ApiProperty({ enum: ['percent', 'fixed'], example: 'percent' })
+  type: DiscountKind;
+
+  @ApiProperty({ type: Number, nullable: true, example: 15 })
+  percent: number | null;
+
+  @ApiProperty({ type: String, nullable: true, example: null })
+  amount: string | null;
+
+  @ApiProperty({ example: 'USD' })
+  currency: string;
+
+  @ApiProperty({ enum: DISCOUNT_TARGETS, example: 'brand' })
+  target: DiscountTarget;
+
+  @ApiProperty({ type: [String] })
+  targetIds: string[];
+
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' })
+  startsAt: string | null;
+
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' })
+  endsAt: string | null;
+
+  @ApiProperty({ example: true })
+  active: boolean;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt: string;
+}
+
+export class ProductDiscountPageDto extends PageResponseDto(ProductDiscountResponseDto) {}
