@@ -9,6 +9,14 @@ import {
 import { NAMED_ENTRY_LIST_SPEC } from '../apps/api/src/catalog/shared/named-entry.service';
 import { PRODUCT_DISCOUNT_LIST_SPEC } from '../apps/api/src/discounts/product-discounts/product-discount-list';
 import { PROMO_CODE_LIST_SPEC } from '../apps/api/src/discounts/promo-codes/promo-code-list';
+import { LEDGER_POSTING_LIST_SPEC } from '../apps/api/src/ledger/ledger-list';
+import { ADMIN_ORDER_LIST_SPEC, ORDER_LIST_SPEC } from '../apps/api/src/orders/order-list';
+import { OUTBOX_LIST_SPEC } from '../apps/api/src/outbox/outbox-list';
+import { ORDER_RETURN_LIST_SPEC, RETURN_LIST_SPEC } from '../apps/api/src/returns/return-list';
+import {
+  ADMIN_PAYMENT_LIST_SPEC,
+  PAYMENT_LIST_SPEC,
+} from '../apps/api/src/payments/records/payment-list';
 import { createTestApp, TestApp, unindexedListPaths } from './support';
 
 interface Whitelist {
@@ -53,6 +61,36 @@ const WHITELISTS: Whitelist[] = [
     equalityKeys: [],
   },
   { name: 'promo codes', collection: 'promo_codes', spec: PROMO_CODE_LIST_SPEC, equalityKeys: [] },
+  { name: 'own orders', collection: 'orders', spec: ORDER_LIST_SPEC, equalityKeys: ['customerId'] },
+  { name: 'all orders', collection: 'orders', spec: ADMIN_ORDER_LIST_SPEC, equalityKeys: [] },
+  { name: 'outbox', collection: 'outbox_messages', spec: OUTBOX_LIST_SPEC, equalityKeys: [] },
+  {
+    name: 'wallet statement',
+    collection: 'ledger_postings',
+    spec: LEDGER_POSTING_LIST_SPEC,
+    equalityKeys: ['accountKey'],
+  },
+  /** A customer's payments are those they pay or receive: one branch binds each key. */
+  {
+    name: 'own payments (as payer)',
+    collection: 'payments',
+    spec: PAYMENT_LIST_SPEC,
+    equalityKeys: ['payerId'],
+  },
+  {
+    name: 'own payments (as payee)',
+    collection: 'payments',
+    spec: PAYMENT_LIST_SPEC,
+    equalityKeys: ['payeeId'],
+  },
+  { name: 'all payments', collection: 'payments', spec: ADMIN_PAYMENT_LIST_SPEC, equalityKeys: [] },
+  { name: 'all returns', collection: 'returns', spec: RETURN_LIST_SPEC, equalityKeys: [] },
+  {
+    name: 'returns of an order',
+    collection: 'returns',
+    spec: ORDER_RETURN_LIST_SPEC,
+    equalityKeys: ['orderId'],
+  },
 ];
 
 describe('list whitelists vs indexes (e2e)', () => {

@@ -1,21 +1,8 @@
 import { MongoEmulator } from '@kassa/mongo-emulator';
 import { createTestApp, TestApp } from './support';
+import { eventually } from './support/eventually';
 
 const TIMEOUT = '1s';
-
-/** Calls `probe` until it passes or `withinMs` runs out. */
-async function eventually(probe: () => Promise<void>, withinMs: number): Promise<void> {
-  const deadline = Date.now() + withinMs;
-  for (;;) {
-    try {
-      await probe();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-}
 
 describe('the database gone and back (e2e)', () => {
   let emulator: MongoEmulator;

@@ -137,6 +137,29 @@ export class Factory {
     };
   }
 
+  /** An open support conversation of `customerId` with its first message. */
+  async supportConversation(customerId: string, text = 'Where is my parcel?') {
+    const [conversation] = await this.model('Conversation').create([
+      {
+        customerId,
+        subject: 'Parcel',
+        status: 'open',
+        messageCount: 1,
+        lastMessageAt: new Date(),
+      },
+    ]);
+    await this.model('SupportMessage').create([
+      {
+        conversationId: conversation._id,
+        sequence: 1,
+        authorId: customerId,
+        authorRole: Role.Customer,
+        text,
+      },
+    ]);
+    return { id: String(conversation._id), customerId };
+  }
+
   private async namedEntry(modelName: string, name: string): Promise<FactoryEntry> {
     const [entry] = await this.model(modelName).create([
       { name, nameLower: normaliseCatalogName(name) },

@@ -12,6 +12,7 @@ export interface CapturedMail {
 
 interface Waiter {
   address: string;
+  matches(mail: CapturedMail): boolean;
   resolve(mail: CapturedMail): void;
   reject(error: Error): void;
   timer: NodeJS.Timeout;
@@ -93,16 +94,22 @@ export class SmtpSink {
   }
 
   /**
-   * The oldest message to `address` not handed out yet; waits for one to arrive when there is
-   * none (rejecting after `timeoutMs` so a missing mail fails the spec with a clear message).
+   * The oldest message to `address` (that `matches`, when given) not handed out yet; waits for one
+   * to arrive when there is none (rejecting after `timeoutMs` so a missing mail fails the spec
+   * with a clear message).
    */
-  nextMailTo(address: string, timeoutMs = DEFAULT_WAIT_MS): Promise<CapturedMail> {
+  nextMailTo(
+    address: string,
+    timeoutMs = DEFAULT_WAIT_MS,
+    matches: (mail: CapturedMail) => boolean = () => true,
+  ): Promise<CapturedMail> {
     const wanted = address.toLowerCase();
-    const index = this.unclaimed.findIndex((mail) => mail.to.includes(wanted));
+    const index = this.unclaimed.findIndex((mail) => mail.to.includes(wanted) && matches(mail));
     if (index >= 0) return Promise.resolve(this.unclaimed.splice(index, 1)[0]);
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
         address: wanted,
+        matches,
         resolve,
         reject,
         timer: setTimeout(() => {
@@ -142,7 +149,9 @@ export class SmtpSink {
   }
 
   private deliver(mail: CapturedMail): void {
-    const waiter = this.waiters.find((candidate) => mail.to.includes(candidate.address));
+    const waiter = this.waiters.find(
+      (candidate) => mail.to.includes(candidate.address) && candidate.matches(mail),
+    );
     if (!waiter) {
       this.unclaimed.push(mail);
       return;

@@ -12,12 +12,24 @@ import { Configuration } from './config/configuration';
 import { ConfigurationModule } from './config/configuration.module';
 import { DiscountsModule } from './discounts/discounts.module';
 import { HealthModule } from './health/health.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
+import { LedgerModule } from './ledger/ledger.module';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { loggerParams } from './http/logging';
+import { LifecycleModule } from './lifecycle/lifecycle.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { API_MIGRATIONS } from './migrations/migrations';
 import { NotificationsModule } from './notifications/notifications.module';
+import { OrdersModule } from './orders/orders.module';
+import { OutboxModule } from './outbox/outbox.module';
+import { PaymentsModule } from './payments/payments.module';
+import { PaymentRecordsModule } from './payments/records/payment-records.module';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { ReturnsModule } from './returns/returns.module';
 import { DemoCatalogStartupModule } from './seed/seed.module';
+import { StoreInfoModule } from './store-info/store-info.module';
+import { SupportModule } from './support/support.module';
 import { UsersModule } from './users/users.module';
 
 /** The API: the configuration read at start-up, the frame, and every feature module. */
@@ -29,8 +41,10 @@ export class AppModule {
       imports: [
         ConfigurationModule.forRoot(configuration),
         LoggerModule.forRoot(loggerParams(configuration.app)),
-        DatabaseModule.forRoot(configuration.database),
+        DatabaseModule.forRoot(configuration.database, { migrations: API_MIGRATIONS }),
         ScheduleModule.forRoot(),
+        MetricsModule,
+        LifecycleModule,
         RateLimitModule,
         HealthModule,
         NotificationsModule,
@@ -40,6 +54,15 @@ export class AppModule {
         CatalogModule,
         DiscountsModule,
         CartModule,
+        IdempotencyModule,
+        OutboxModule,
+        OrdersModule,
+        SupportModule,
+        StoreInfoModule,
+        LedgerModule,
+        PaymentsModule,
+        PaymentRecordsModule,
+        ReturnsModule,
         DemoCatalogStartupModule,
       ],
       providers: [

@@ -5,6 +5,7 @@ import { describeListeningAddress, ensurePortIsFree } from './bootstrap/listenin
 import { StartupRefusal } from './bootstrap/startup-refusal';
 import { loadConfiguration } from './config/configuration';
 import { loadEnvFile } from './config/env-file';
+import { GracefulShutdown } from './lifecycle/graceful-shutdown';
 
 async function main(): Promise<void> {
   loadEnvFile();
@@ -12,7 +13,9 @@ async function main(): Promise<void> {
   const { port, host } = configuration.app;
   await ensurePortIsFree(host, port);
   const app = await createApp({ configuration });
-  app.enableShutdownHooks();
+  new GracefulShutdown(app, {
+    gracePeriodMs: configuration.operations.shutdownGracePeriodMs,
+  }).listen();
   await app.listen(port, host);
   const address = app.getHttpServer().address() as AddressInfo | null;
   new Logger('Main').log(

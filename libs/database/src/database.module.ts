@@ -3,8 +3,10 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { DATABASE_OPTIONS, DatabaseOptions, MONGO_TARGET } from './database-options';
 import { EmbeddedDatabaseLifecycle } from './embedded-database.lifecycle';
 import { DatabaseHealth } from './database-health';
-import { IndexSynchronizer } from './index-synchronizer';
+import { DatabasePreparation, MIGRATIONS } from './database-preparation';
+import { Migration } from './migrations';
 import { MongoTarget, resolveMongoTarget } from './mongo-target';
+import './query-safety';
 import { TransactionRunner } from './transaction-runner';
 
 /** Resolves the options and the MongoDB to use, for the Mongoose connection factory. */
@@ -22,16 +24,22 @@ class MongoTargetModule {
   }
 }
 
+export interface DatabaseModuleExtras {
+  /** Applied at start-up, before indexes are synced (see {@link DatabasePreparation}). */
+  migrations?: readonly Migration[];
+}
+
 /**
  * The app's one Mongoose connection (global): `MONGODB_URI` when set, else the in-process
- * emulator. Automatic index builds are off (collections are still created as models compile); {@link IndexSynchronizer} syncs every model's indexes
+ * emulator. Automatic index builds are off (collections are still created as models compile);
+ * {@link DatabasePreparation} applies pending migrations and then syncs every model's indexes
  * during start-up instead. Operations are not buffered while the database is away: they fail
  * after the selection timeout. Exports {@link TransactionRunner} and {@link DatabaseHealth}.
  */
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forRoot(options: DatabaseOptions): DynamicModule {
+  static forRoot(options: DatabaseOptions, extras: DatabaseModuleExtras = {}): DynamicModule {
     const target = MongoTargetModule.register(options);
     return {
       module: DatabaseModule,
@@ -51,7 +59,13 @@ export class DatabaseModule {
           }),
         }),
       ],
-      providers: [TransactionRunner, IndexSynchronizer, EmbeddedDatabaseLifecycle, DatabaseHealth],
+      providers: [
+        { provide: MIGRATIONS, useValue: extras.migrations ?? [] },
+        TransactionRunner,
+        DatabasePreparation,
+        EmbeddedDatabaseLifecycle,
+        DatabaseHealth,
+      ],
       exports: [TransactionRunner, DatabaseHealth],
     };
   }

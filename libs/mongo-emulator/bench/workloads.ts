@@ -1,4 +1,4 @@
-import type { Collection, Db } from 'mongodb';
+import type { ChangeStream, Collection, Db } from 'mongodb';
 import { seededRandom } from '../test/fixtures/seeded-random';
 import { PING } from './bench-table';
 
@@ -55,7 +55,28 @@ function rangeFilter(next: (below: number) => number) {
   };
 }
 
-/** One round trip each, by an indexed key; `ping` is the driver's floor. */
+/** An insert and its event read from a change stream on the collection (opened once per run). */
+function insertSeenByChangeStream(): Workload {
+  let stream: ChangeStream | undefined;
+  return {
+    name: 'insert + its event',
+    operation: (collection, size) => async (index) => {
+      if (!stream) {
+        stream = collection.watch([], { maxAwaitTimeMS: 50 });
+        await stream.tryNext();
+      }
+      await collection.insertOne(product(size + index));
+      await stream.next();
+    },
+    reset: async (collection, size) => {
+      await stream?.close();
+      stream = undefined;
+      await collection.deleteMany({ _id: { $gte: size } });
+    },
+  };
+}
+
+/** Point operations, one or two round trips each; `ping` is the driver's floor. */
 export const POINT_WORKLOADS: Workload[] = [
   { name: PING, operation: (_collection, _size, db) => () => db.command({ ping: 1 }) },
   {
@@ -84,6 +105,7 @@ export const POINT_WORKLOADS: Workload[] = [
       return () => collection.updateOne({ _id: random.below(size) }, { $inc: { stock: 1 } });
     },
   },
+  insertSeenByChangeStream(),
 ];
 
 /** A product list page and its total: walked and counted on {category: 1, priceCents: -1}. */

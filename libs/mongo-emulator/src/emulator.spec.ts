@@ -98,6 +98,12 @@ describe(MongoEmulator.name, () => {
     await expect(collection.countDocuments({ a: 1 })).resolves.toBe(1);
   });
 
+  it('refuses an oplog that keeps no entry', async () => {
+    await expect(MongoEmulator.start({ oplogEntries: 0 })).rejects.toThrow(
+      'oplogEntries must be a positive integer',
+    );
+  });
+
   it('closes client connections on stop', async () => {
     const other = await MongoEmulator.start();
     const otherClient = await MongoClient.connect(other.uri, { serverSelectionTimeoutMS: 500 });

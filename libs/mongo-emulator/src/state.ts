@@ -1,9 +1,11 @@
 import { Binary, Long, ObjectId, Timestamp } from 'bson';
+import { ClusterClock } from './cluster-clock';
 import type { EmulatorLogger } from './errors';
 import { FailPoints } from './failpoints';
 import { CursorRegistry } from './session/cursors';
 import { SessionRegistry } from './session/sessions';
 import { Engine } from './storage/engine';
+import type { OplogLimits } from './storage/oplog';
 
 export interface ServerIdentity {
   host: string;
@@ -18,6 +20,7 @@ const CLUSTER_TIME_SIGNATURE = Object.freeze({
 
 export interface ServerSettings {
   ttlMonitorSleepSecs: number;
+  oplogLimits?: OplogLimits;
   logicalSessionTimeoutMinutes: number;
   logger: EmulatorLogger;
 }
@@ -32,6 +35,8 @@ export class EmulatorState {
   readonly topologyProcessId = new ObjectId();
   readonly startedAt = Date.now();
   private readonly bootSeconds = Math.floor(Date.now() / 1000);
+  /** Cluster times of the oplog's ticks, the same as {@link operationTime} gives. */
+  readonly clock = new ClusterClock(this.bootSeconds);
   private connectionCounter = 0;
   identity: ServerIdentity;
 
@@ -40,7 +45,10 @@ export class EmulatorState {
   constructor(identity: ServerIdentity, settings: ServerSettings) {
     this.identity = identity;
     this.logger = settings.logger;
-    this.engine = new Engine({ ttlMonitorSleepSecs: settings.ttlMonitorSleepSecs });
+    this.engine = new Engine(
+      { ttlMonitorSleepSecs: settings.ttlMonitorSleepSecs },
+      settings.oplogLimits,
+    );
     this.sessions = new SessionRegistry(
       this.engine,
       this.cursors,
@@ -76,7 +84,7 @@ export class EmulatorState {
   private currentTime() {
     const clock = this.engine.now();
     if (this.latestTime?.clock !== clock) {
-      const timestamp = new Timestamp({ t: this.bootSeconds, i: clock + 1 });
+      const timestamp = this.clock.at(clock);
       this.latestTime = {
         clock,
         timestamp,

@@ -6,6 +6,8 @@ import { Connection } from 'mongoose';
 import { DatabaseModule, MONGO_TARGET, MongoTarget } from '@kassa/database';
 import { loadConfiguration } from '../../../apps/api/src/config/configuration';
 import { ConfigurationModule } from '../../../apps/api/src/config/configuration.module';
+import { LifecycleModule } from '../../../apps/api/src/lifecycle/lifecycle.module';
+import { MetricsModule } from '../../../apps/api/src/metrics/metrics.module';
 import { Factory } from '../../factories/records.factory';
 import { testEnvironment } from '../../support/test-environment';
 
@@ -18,8 +20,8 @@ export interface MediumContext {
 }
 
 /**
- * Boots only the given feature modules with the configuration and the database, as the API wires
- * them, in a database of their own.
+ * Boots only the given feature modules with the configuration, the database, metrics and
+ * scheduled jobs, as the API wires them, in a database of their own.
  */
 export async function createMediumContext(
   imports: (Type | DynamicModule)[],
@@ -30,6 +32,8 @@ export async function createMediumContext(
       ConfigurationModule.forRoot(configuration),
       DatabaseModule.forRoot(configuration.database),
       ScheduleModule.forRoot(),
+      MetricsModule,
+      LifecycleModule,
       ...imports,
     ],
   })

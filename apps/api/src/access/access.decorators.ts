@@ -1,17 +1,20 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth } from '@nestjs/swagger';
-import { ForbiddenError, UnauthenticatedError } from '@kassa/common';
+import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '@kassa/common';
 import { ApiErrors } from '../http/api-errors.decorator';
-import { Role } from './role';
+import { ACCESS_EXTENSIONS } from './access-extensions';
+import { Role, ROLES } from './role';
 import { RequireRoles } from './roles';
 
 /**
  * A route for callers with a valid access token — of one of `roles` when given. Sets the role
- * rule, the bearer scheme and the 401 (and 403) error docs in one line.
+ * rule, the bearer scheme, the roles it admits as `x-roles` in the OpenAPI document, and the 401
+ * (and 403) error docs in one line.
  */
 export function Authenticated(...roles: Role[]) {
   return applyDecorators(
     ApiBearerAuth(),
+    ApiExtension(ACCESS_EXTENSIONS.roles, roles.length > 0 ? roles : ROLES),
     ...(roles.length > 0
       ? [RequireRoles(roles), ApiErrors(UnauthenticatedError, ForbiddenError)]
       : [ApiErrors(UnauthenticatedError)]),
@@ -26,4 +29,18 @@ export function AdminOnly() {
 /** A route for support staff and admins. */
 export function StaffOnly() {
   return Authenticated(Role.Support, Role.Admin);
+}
+
+/**
+ * A route on one customer's resource (the `:id` of its path): the customer who owns it and the
+ * staff roles reach it; to any other customer it answers 404 as if it did not exist. The service
+ * enforces the rule; this documents it as `x-owned-by: customer`, which the route × role matrix
+ * spec checks on every such route.
+ */
+export function CustomerOwned() {
+  return applyDecorators(
+    Authenticated(),
+    ApiExtension(ACCESS_EXTENSIONS.ownedBy, Role.Customer),
+    ApiErrors(NotFoundError),
+  );
 }

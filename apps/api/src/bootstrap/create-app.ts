@@ -19,7 +19,8 @@ class ApiRootModule {}
 /**
  * Builds the configured, initialised (indexes synced, not yet listening) application on Fastify.
  * The configuration is read once: the adapter needs its HTTP part before Nest exists, and the
- * modules get every section through `ConfigurationModule`.
+ * modules get every section through `ConfigurationModule`. An app that fails to start is closed
+ * (its database connection included) before the error goes on.
  */
 export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const configuration = options.configuration ?? loadConfiguration(process.env);
@@ -33,8 +34,13 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     abortOnError: false,
     bodyParser: false,
   });
-  await configureApp(app, configuration);
-  configuration.warnings.forEach((warning) => new Logger('Configuration').warn(warning));
-  await app.init();
+  try {
+    await configureApp(app, configuration);
+    configuration.warnings.forEach((warning) => new Logger('Configuration').warn(warning));
+    await app.init();
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   return app;
 }

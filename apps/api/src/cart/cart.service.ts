@@ -19,10 +19,11 @@ import { MAX_LINE_QUANTITY } from './dto/cart-input.dto';
 import { CartViewDto } from './dto/cart-view.dto';
 import { PricedCart, priceCart, PricingLine } from './pricing/price-cart';
 
-/** A cart priced now, with the stored cart it came from. */
+/** A cart priced now, with the stored cart and the promo code it was priced with. */
 export interface PricedCartOf {
   cart: CartRecord | null;
   priced: PricedCart;
+  promo: PromoRule | null;
 }
 
 /**
@@ -44,12 +45,27 @@ export class CartService {
     return toCartView(priced, this.catalog.currency);
   }
 
-  /** The user's cart priced as of `now`, as the view and order creation see it. */
-  async priceFor(userId: string, now = new Date()): Promise<PricedCartOf> {
+  /**
+   * The user's cart priced as of `now`, as the view and order creation see it; `withoutPromo`
+   * prices it as if it had no promo code (an order whose code's last use went to another).
+   */
+  async priceFor(
+    userId: string,
+    now = new Date(),
+    options: { withoutPromo?: boolean } = {},
+  ): Promise<PricedCartOf> {
     const cart = await this.carts.find(userId);
-    const stored = cart?.promoCode ? await this.promoCodes.findById(cart.promoCode.id) : null;
+    const stored =
+      cart?.promoCode && !options.withoutPromo
+        ? await this.promoCodes.findById(cart.promoCode.id)
+        : null;
     const priced = await this.priceLines(cart?.lines ?? [], stored, userId, now);
-    return { cart, priced };
+    return { cart, priced, promo: stored };
+  }
+
+  /** Empties the cart without pricing it (an order was just made from it). */
+  empty(userId: string): Promise<void> {
+    return this.carts.clear(userId);
   }
 
   /** Adds `quantity` (or raises the line by it); the line never exceeds the stock. */

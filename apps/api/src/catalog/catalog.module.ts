@@ -53,6 +53,6 @@ import { Product, ProductSchema } from './products/schemas/product.schema';
     ProductImageStore,
     ProductImageService,
   ],
-  exports: [ProductRepository, ProductQueryService, MongooseModule],
+  exports: [ProductRepository, ProductQueryService, ProductService, MongooseModule],
 })
 export class CatalogModule {}

@@ -31,6 +31,26 @@ describe(loadConfiguration.name, () => {
     });
     expect(configuration.rateLimit).toEqual({ perMinute: 300, authPerMinute: 20 });
     expect(configuration.catalog).toMatchObject({ currency: 'USD', seedDemo: false });
+    expect(configuration.operations).toEqual({
+      metricsToken: undefined,
+      shutdownGracePeriodMs: 10_000,
+    });
+  });
+
+  it('reads the operations settings, and refuses a short metrics token or a bad grace period', () => {
+    const { operations } = loadConfiguration({
+      METRICS_TOKEN: 'scrape-token-0123456789',
+      SHUTDOWN_GRACE_PERIOD: '30s',
+    });
+    expect(operations).toEqual({
+      metricsToken: 'scrape-token-0123456789',
+      shutdownGracePeriodMs: 30_000,
+    });
+    expect(() =>
+      loadConfiguration({ METRICS_TOKEN: 'short', SHUTDOWN_GRACE_PERIOD: 'soon' }),
+    ).toThrow(
+      /METRICS_TOKEN must be 16-256 printable characters.*SHUTDOWN_GRACE_PERIOD must be a duration/,
+    );
   });
 
   it('treats blank values as unset', () => {
@@ -122,5 +142,46 @@ describe(loadConfiguration.name, () => {
     expect(() => loadConfiguration({ [name]: value })).toThrow(
       new RegExp(`Invalid environment: .*${name}`),
     );
+  });
+});
+
+describe('store information', () => {
+  it('defaults to a UTC store open on weekdays and Saturday morning', () => {
+    const { storeInfo } = loadConfiguration({});
+    expect(storeInfo).toMatchObject({ name: 'Kassa', timeZone: 'UTC', address: null });
+    expect(storeInfo.hours.monday).toEqual([{ opens: 540, closes: 1080 }]);
+    expect(storeInfo.hours.saturday).toEqual([{ opens: 600, closes: 840 }]);
+    expect(storeInfo.hours.sunday).toEqual([]);
+  });
+
+  it('reads STORE_HOURS with day ranges, breaks and midnight, and STORE_CLOSED_DAYS', () => {
+    const { storeInfo } = loadConfiguration({
+      STORE_TIME_ZONE: 'Europe/Berlin',
+      STORE_HOURS: 'mon-fri 09:00-12:30,13:30-18:00; sat 10:00-24:00',
+      STORE_CLOSED_DAYS: '2025-12-26, 2025-12-25',
+    });
+    expect(storeInfo.hours.friday).toEqual([
+      { opens: 540, closes: 750 },
+      { opens: 810, closes: 1080 },
+    ]);
+    expect(storeInfo.hours.saturday).toEqual([{ opens: 600, closes: 1440 }]);
+    expect(storeInfo.closedDays.map((day) => day.date)).toEqual(['2025-12-25', '2025-12-26']);
+  });
+
+  it.each([
+    [{ STORE_TIME_ZONE: 'Mars/Base' }, /STORE_TIME_ZONE Mars\/Base is not an IANA time zone/],
+    [{ STORE_HOURS: 'mon 18:00-09:00' }, /STORE_HOURS mon: 18:00-09:00 is not a span/],
+    [{ STORE_HOURS: 'mon 09:00-13:00,12:00-18:00' }, /STORE_HOURS mon: spans overlap/],
+    [{ STORE_HOURS: 'mon-fri 09:00-18:00; fri 10:00-12:00' }, /friday is named twice/],
+    [{ STORE_HOURS: 'someday 09:00-18:00' }, /someday is not a day/],
+    [{ STORE_HOURS: 'mon 25:00-26:00' }, /is not a span/],
+    [{ STORE_CLOSED_DAYS: '2025-02-30' }, /STORE_CLOSED_DAYS: "2025-02-30" is not a date/],
+    [{ STORE_EMAIL: 'shop' }, /STORE_EMAIL must be an email address/],
+    [
+      { STORE_INFO_FILE: '/nonexistent/store.json' },
+      /STORE_INFO_FILE \/nonexistent\/store.json cannot be read/,
+    ],
+  ])('refuses %p at start-up', (env, message) => {
+    expect(() => loadConfiguration(env)).toThrow(message);
   });
 });

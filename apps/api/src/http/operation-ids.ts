@@ -11,6 +11,14 @@ const RESOURCE_WORDS: Record<string, { one: string; many: string }> = {
   ProductController: { one: 'Product', many: 'Products' },
   ProductImageController: { one: 'ProductImage', many: 'ProductImages' },
   CartController: { one: 'Cart', many: 'Carts' },
+  OutboxController: { one: 'OutboxMessage', many: 'OutboxMessages' },
+  OrdersController: { one: 'Order', many: 'Orders' },
+  SupportController: { one: 'SupportConversation', many: 'SupportConversations' },
+  StoreInfoController: { one: 'StoreInfo', many: 'StoreInfo' },
+  WalletController: { one: 'WalletPosting', many: 'WalletPostings' },
+  LedgerController: { one: 'Ledger', many: 'Ledgers' },
+  PaymentsController: { one: 'Payment', many: 'Payments' },
+  ReturnsController: { one: 'Return', many: 'Returns' },
 };
 
 const ALIAS = /^(\w+)\[(\d+)\]$/;

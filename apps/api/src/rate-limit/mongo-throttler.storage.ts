@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ThrottlerStorage } from '@nestjs/throttler';
-import { Model, mongo } from 'mongoose';
+import { Model, mongo, trusted } from 'mongoose';
 import { RateLimitCounter } from './schemas/rate-limit-counter.schema';
 
 const DUPLICATE_KEY = 11000;
@@ -41,7 +41,7 @@ export class MongoThrottlerStorage implements ThrottlerStorage {
     for (;;) {
       const counted = await this.counters
         .findOneAndUpdate(
-          { _id: key, expiresAt: { $gt: now } },
+          { _id: key, expiresAt: trusted({ $gt: now }) },
           { $inc: { hits: 1 } },
           { new: true },
         )
@@ -50,7 +50,7 @@ export class MongoThrottlerStorage implements ThrottlerStorage {
       if (counted) return counted;
       const restarted = await this.counters
         .findOneAndUpdate(
-          { _id: key, expiresAt: { $lte: now } },
+          { _id: key, expiresAt: trusted({ $lte: now }) },
           { $set: { hits: 1, expiresAt: windowEnd } },
           { new: true },
         )

@@ -12,13 +12,16 @@ const counterModels = MongooseModule.forFeature([
   { name: RateLimitCounter.name, schema: RateLimitCounterSchema },
 ]);
 
-/** A storage-only module so the throttler options factory can receive the MongoDB storage. */
+/**
+ * The counters alone: the throttler options factory receives the storage from it, and features
+ * that limit something other than HTTP requests (chat messages) count with the same storage.
+ */
 @Module({
   imports: [counterModels],
   providers: [MongoThrottlerStorage],
   exports: [MongoThrottlerStorage],
 })
-class RateLimitStorageModule {}
+export class RateLimitStorageModule {}
 
 /**
  * Rate limits from config, counted in MongoDB: `default` on every route, `auth` on routes marked

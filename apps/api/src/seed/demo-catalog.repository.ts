@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { AnyBulkWriteOperation, Model } from 'mongoose';
+import { AnyBulkWriteOperation, Model, trusted } from 'mongoose';
 import { Brand } from '../catalog/brands/schemas/brand.schema';
 import { Category } from '../catalog/categories/schemas/category.schema';
 import { PriceHistoryEntry } from '../catalog/products/schemas/price-history-entry.schema';
@@ -116,8 +116,8 @@ export class DemoCatalogRepository {
       .find(
         {
           $or: [
-            { _id: { $in: keyed.map((entry) => entry.id) } },
-            { nameLower: { $in: keyed.map((entry) => entry.nameLower) } },
+            { _id: trusted({ $in: keyed.map((entry) => entry.id) }) },
+            { nameLower: trusted({ $in: keyed.map((entry) => entry.nameLower) }) },
           ],
         },
         { nameLower: 1 },

@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { catalogConfig, CatalogConfig } from '../config/catalog.config';
 import { DemoCatalogSeeder } from './demo-catalog.seeder';
 
-/** `SEED_DEMO=true`: seeds when the API starts (indexes are built by then, see IndexSynchronizer). */
+/** `SEED_DEMO=true`: seeds when the API starts (indexes are built by then, see DatabasePreparation). */
 @Injectable()
 export class DemoCatalogStartup implements OnApplicationBootstrap {
   constructor(

@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { SchedulerRegistry } from '@nestjs/schedule';
+import { Counter } from 'prom-client';
 import { AuthConfig, authConfig } from '../config/auth.config';
+import { ScheduledJobs } from '../lifecycle/scheduled-jobs';
+import { MetricsService } from '../metrics/metrics.service';
 import { UsersRepository } from './users.repository';
 
 const JOB_NAME = 'purge-unverified-users';
@@ -14,21 +16,22 @@ const JOB_NAME = 'purge-unverified-users';
 @Injectable()
 export class UnverifiedUsersPurge implements OnApplicationBootstrap {
   private readonly logger = new Logger(UnverifiedUsersPurge.name);
+  private readonly purged: Counter;
 
   constructor(
     private readonly users: UsersRepository,
-    private readonly scheduler: SchedulerRegistry,
+    private readonly jobs: ScheduledJobs,
+    metrics: MetricsService,
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
-  ) {}
+  ) {
+    this.purged = metrics.counter(
+      'kassa_unverified_users_purged_total',
+      'Accounts deleted because they stayed unverified too long',
+    );
+  }
 
   onApplicationBootstrap(): void {
-    if (this.config.unverifiedPurgeIntervalMs === 0) return;
-    const timer = setInterval(
-      () => void this.runScheduled(),
-      this.config.unverifiedPurgeIntervalMs,
-    );
-    timer.unref();
-    this.scheduler.addInterval(JOB_NAME, timer);
+    this.jobs.every(JOB_NAME, this.config.unverifiedPurgeIntervalMs, () => this.purge());
   }
 
   /** Deletes the stale unverified accounts as of `now`; returns how many went. */
@@ -36,14 +39,7 @@ export class UnverifiedUsersPurge implements OnApplicationBootstrap {
     const cutoff = new Date(now.getTime() - this.config.unverifiedUserTtlMs);
     const deleted = await this.users.deleteUnverifiedCreatedBefore(cutoff);
     if (deleted > 0) this.logger.log(`Purged ${deleted} unverified account(s)`);
+    this.purged.inc(deleted);
     return deleted;
-  }
-
-  private async runScheduled(): Promise<void> {
-    try {
-      await this.purge();
-    } catch (error) {
-      this.logger.error(`Purging unverified accounts failed: ${(error as Error).message}`);
-    }
   }
 }

@@ -34,6 +34,12 @@ export class UserAccounts {
     return user;
   }
 
+  /** The user if the account exists and is active; null when unknown, unverified or deactivated. */
+  async findActive(id: string): Promise<UserRecord | null> {
+    const user = await this.users.findById(id);
+    return user?.status === UserStatus.Active ? user : null;
+  }
+
   findByLogin(identifier: LoginIdentifier): Promise<UserRecord | null> {
     return identifier.username !== undefined
       ? this.users.findByUsername(identifier.username)
@@ -82,5 +88,10 @@ export class UserAccounts {
       if (replaced) await this.sessions.endAllOf(id);
       return replaced;
     });
+  }
+
+  /** Where mail for the shop's staff goes: the addresses of the active admins. */
+  activeAdminEmails(): Promise<string[]> {
+    return this.users.activeAdminEmails();
   }
 }

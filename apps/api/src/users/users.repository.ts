@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { AlreadyExistsError, ListQuery } from '@kassa/common';
 import { duplicateKeyField, findPage } from '@kassa/database';
-import { Model, UpdateQuery } from 'mongoose';
+import { Model, trusted, UpdateQuery } from 'mongoose';
 import { Role } from '../access/role';
 import { User } from './schemas/user.schema';
 import { lowercaseKey, UserRecord } from './user.record';
@@ -166,7 +166,7 @@ export class UsersRepository {
    */
   async claimOtherActiveAdmins(excludedId: string): Promise<number> {
     const result = await this.model.updateMany(
-      { role: Role.Admin, status: UserStatus.Active, _id: { $ne: excludedId } },
+      { role: Role.Admin, status: UserStatus.Active, _id: trusted({ $ne: excludedId }) },
       { $set: { adminQuorumCheckedAt: new Date() } },
       { timestamps: false },
     );
@@ -192,13 +192,21 @@ export class UsersRepository {
   async deleteUnverifiedCreatedBefore(cutoff: Date): Promise<number> {
     const result = await this.model.deleteMany({
       status: UserStatus.Unverified,
-      createdAt: { $lt: cutoff },
+      createdAt: trusted({ $lt: cutoff }),
     });
     return result.deletedCount;
   }
 
   list(query: ListQuery) {
     return findPage<UserRecord>(this.model, query);
+  }
+
+  async activeAdminEmails(): Promise<string[]> {
+    const admins = await this.model
+      .find({ role: Role.Admin, status: UserStatus.Active }, { email: 1 })
+      .lean<Pick<UserRecord, 'email'>[]>()
+      .exec();
+    return admins.map((admin) => admin.email);
   }
 
   private async updateOne(

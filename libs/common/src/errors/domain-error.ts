@@ -11,6 +11,7 @@ export interface ErrorDetail {
   reason?: string;
   available?: number;
   missing?: string;
+  productId?: string;
 }
 
 /**

@@ -57,7 +57,9 @@ export function castListValue(field: ListField, raw: string, label: string): Cas
     case 'number':
       return NUMBER.test(raw) ? valid(Number(raw)) : invalid(`${label} must be a number`);
     case 'money':
-      return castMoney(raw, label);
+      return field.signed && raw.startsWith('-')
+        ? negate(castMoney(raw.slice(1), label))
+        : castMoney(raw, label);
     case 'boolean':
       return raw === 'true' || raw === 'false'
         ? valid(raw === 'true')
@@ -80,6 +82,10 @@ function castMoney(raw: string, label: string): CastResult {
     if (error instanceof ValidationError) return invalid(error.message);
     throw error;
   }
+}
+
+function negate(result: CastResult): CastResult {
+  return result.ok && result.value !== 0 ? valid(-(result.value as number)) : result;
 }
 
 function castDate(raw: string, label: string): CastResult {

@@ -6,6 +6,8 @@ export interface ListField {
   type: ListFieldType;
   /** MongoDB path; defaults to the field name. */
   path?: string;
+  /** A `money` field that holds signed amounts (ledger postings): `-12.50` is accepted too. */
+  signed?: boolean;
   /** Allowed values of an `enum` field. */
   values?: readonly string[];
   /** Whether `filter[field]` is accepted (default true). */

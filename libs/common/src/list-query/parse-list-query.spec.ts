@@ -109,6 +109,21 @@ describe(parseListQuery.name, () => {
       });
     });
 
+    it('takes negative amounts only on a signed money field', () => {
+      const spec: ListSpec = {
+        fields: { amount: { type: 'money', path: 'amountCents', signed: true } },
+      };
+      expect(
+        parseQueryString('filter[amount][lte]=-12.5&filter[amount][gt]=-0', spec).filter,
+      ).toEqual({
+        amountCents: { $lte: -1250, $gt: 0 },
+      });
+      expect(() => parseQueryString('filter[amount]=--1', spec)).toThrow(ValidationError);
+      expect(detailsOf('filter[price][lte]=-12.5')).toEqual([
+        { field: 'filter[price][lte]', message: expect.stringContaining('non-negative') },
+      ]);
+    });
+
     it('casts numbers, booleans, dates, enums and comma lists', () => {
       const { filter } = parseQueryString(
         'filter[stock][gt]=0&filter[active]=false&filter[createdAt][lt]=2024-05-01T00:00:00Z' +

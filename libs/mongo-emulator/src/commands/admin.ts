@@ -48,9 +48,25 @@ function listDatabases(context: CommandContext): Document {
   return { databases, totalSize: databases.length * 8192, totalSizeMb: 0, ok: 1 };
 }
 
+/** `changeStreamPreAndPostImages` must be `{ enabled: <bool> }`. */
+function checkImagesOption(context: CommandContext, value: unknown): void {
+  if (value === undefined) return;
+  if (!isPlainObject(value))
+    throw new MongoCommandError(
+      'TypeMismatch',
+      `BSON field '${context.name}.changeStreamPreAndPostImages' is the wrong type, expected type 'object'`,
+    );
+  if (typeof value.enabled !== 'boolean')
+    throw new MongoCommandError(
+      'MissingField',
+      "BSON field 'changeStreamPreAndPostImages.enabled' is missing but a required field",
+    );
+}
+
 function create(context: CommandContext): Document {
   const name = context.collectionName;
   const options = commandOptions(context.command, 'create');
+  checkImagesOption(context, options.changeStreamPreAndPostImages);
   if (options.validator !== undefined && !isPlainObject(options.validator))
     throw new MongoCommandError(
       'TypeMismatch',
@@ -89,7 +105,13 @@ function collMod(context: CommandContext): Document {
   if (!collection)
     throw new MongoCommandError('NamespaceNotFound', `ns does not exist: ${context.namespace}`);
   const reply: Document = { ok: 1 };
-  for (const field of ['validator', 'validationLevel', 'validationAction'] as const) {
+  checkImagesOption(context, context.command.changeStreamPreAndPostImages);
+  for (const field of [
+    'validator',
+    'validationLevel',
+    'validationAction',
+    'changeStreamPreAndPostImages',
+  ] as const) {
     if (context.command[field] !== undefined)
       collection.options = { ...collection.options, [field]: context.command[field] };
   }
@@ -114,11 +136,29 @@ function collMod(context: CommandContext): Document {
   return reply;
 }
 
+function isView(collection: Collection): boolean {
+  return typeof collection.options.viewOn === 'string';
+}
+
 function drop(context: CommandContext): Document {
   const collection = context.engine.collection(context.db, context.collectionName);
   const nIndexesWas = collection ? collection.indexes.size + 1 : undefined;
   context.engine.dropCollection(context.db, context.collectionName);
+  if (collection && !isView(collection))
+    context.engine.logCatalogChange({ op: 'drop', db: context.db, coll: collection.name });
   return collection ? { nIndexesWas, ns: context.namespace, ok: 1 } : { ok: 1 };
+}
+
+/** As MongoDB: each collection's drop in the oplog, then the database's. */
+function dropDatabase(context: CommandContext): Document {
+  const collections = context.engine.collections(context.db);
+  context.engine.dropDatabase(context.db);
+  for (const collection of collections)
+    if (!isView(collection))
+      context.engine.logCatalogChange({ op: 'drop', db: context.db, coll: collection.name });
+  if (collections.length > 0)
+    context.engine.logCatalogChange({ op: 'dropDatabase', db: context.db });
+  return { dropped: context.db, ok: 1 };
 }
 
 function renameCollection(context: CommandContext): Document {
@@ -140,6 +180,12 @@ function renameCollection(context: CommandContext): Document {
   const ts = context.engine.tick();
   for (const [id, version] of source.liveVersions()) target.write(id, version.doc, ts);
   context.engine.dropCollection(fromDb, fromRest.join('.'));
+  context.engine.logCatalogChange({
+    op: 'rename',
+    db: fromDb,
+    coll: fromRest.join('.'),
+    to: { db: toDb, coll: toRest.join('.') },
+  });
   return { ok: 1 };
 }
 
@@ -181,10 +227,7 @@ export const adminCommands: CommandTable = {
   create,
   collMod,
   drop,
-  dropDatabase: (context) => {
-    context.engine.dropDatabase(context.db);
-    return { dropped: context.db, ok: 1 };
-  },
+  dropDatabase,
   renameCollection,
   dbStats,
   collStats,

@@ -1,7 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { MongoCommandError } from '../errors';
 import { assertDocumentSize } from '../limits';
 import { runPipeline } from '../query/aggregation/engine';
+import {
+  describeDiff,
+  describeOperators,
+  type UpdateDescription,
+} from '../query/update/update-description';
 import { canonicalKey, isPlainObject, type Doc } from '../query/values';
+import type { Engine } from '../storage/engine';
+import { insertChange } from '../storage/oplog';
 import { indexValuesAt } from '../storage/paths';
 import type { CommandContext } from './context';
 import { selectDocuments } from './select';
@@ -15,7 +23,11 @@ export interface OutputTarget {
   spec?: Doc;
 }
 
-/** `$out`: the target collection's documents become exactly the results (indexes kept). */
+/**
+ * `$out`: the target collection's documents become exactly the results (indexes kept). The
+ * oplog shows what MongoDB does: the results inserted into a temporary collection, renamed over
+ * the target.
+ */
 export function replaceCollection(
   context: CommandContext,
   target: OutputTarget,
@@ -47,6 +59,18 @@ export function replaceCollection(
     for (const [id, doc] of previous) collection.write(id, doc, ts);
     throw error;
   }
+  recordOut(context.engine, target, documents, ts);
+}
+
+function recordOut(engine: Engine, target: OutputTarget, documents: Doc[], ts: number): void {
+  const temporary = `tmp.agg_out.${randomUUID()}`;
+  for (const doc of documents) engine.oplog.append(ts, insertChange(target.db, temporary, doc));
+  engine.oplog.append(engine.tick(), {
+    op: 'rename',
+    db: target.db,
+    coll: temporary,
+    to: { db: target.db, coll: target.coll },
+  });
 }
 
 function onFields(spec: Doc): string[] {
@@ -91,14 +115,20 @@ export async function mergeInto(
           'E11000 duplicate key error: $merge found a matching document',
         );
       let merged: Doc;
+      let describe: (replacement: Doc) => UpdateDescription | undefined = () => undefined;
       if (whenMatched === 'replace') merged = { ...result, _id: existing.doc._id };
       else if (Array.isArray(whenMatched)) {
         const variables = { new: result, ...(isPlainObject(spec.let) ? spec.let : {}) };
         [merged] = runPipeline(whenMatched as Doc[], [existing.doc], { variables });
-      } else merged = { ...existing.doc, ...result, _id: existing.doc._id };
+        describe = (replacement) => describeDiff(existing.doc, replacement);
+      } else {
+        merged = { ...existing.doc, ...result, _id: existing.doc._id };
+        const touched = Object.keys(result).map((field) => ({ operator: '$set', parts: [field] }));
+        describe = (replacement) => describeOperators(existing.doc, replacement, touched);
+      }
       const replacement = withIdFirst(merged);
       assertDocumentSize(replacement, 'update');
-      access.replace(existing.id, replacement);
+      access.replace(existing.id, replacement, describe(replacement));
     });
   }
 }

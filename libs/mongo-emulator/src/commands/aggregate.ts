@@ -1,4 +1,5 @@
 import type { Document } from 'bson';
+import { isChangeStreamPipeline, openChangeStream } from '../change-streams/commands';
 import { MongoCommandError } from '../errors';
 import { runPipeline } from '../query/aggregation/engine';
 import { checkPipeline } from '../query/aggregation/stage-names';
@@ -82,6 +83,7 @@ function runStages(context: CommandContext, stages: Doc[]): Doc[] {
 
 async function aggregate(context: CommandContext): Promise<Document> {
   const pipeline = context.command.pipeline;
+  if (isChangeStreamPipeline(pipeline)) return openChangeStream(context);
   checkPipeline(pipeline);
   if (!isPlainObject(context.command.cursor) && context.command.explain !== true) {
     throw new MongoCommandError(

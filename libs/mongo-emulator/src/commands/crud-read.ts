@@ -1,4 +1,5 @@
 import { Long, type Document } from 'bson';
+import { continueChangeStream, getMoreFailure } from '../change-streams/commands';
 import { MongoCommandError } from '../errors';
 import { collationKey } from '../query/collation';
 import { compileProjection } from '../query/projection';
@@ -93,7 +94,7 @@ function find(context: CommandContext): Document {
   );
 }
 
-function getMore(context: CommandContext): Document {
+function getMore(context: CommandContext): Document | Promise<Document> {
   const id = context.command.getMore as Long;
   const cursor = context.state.cursors.get(id);
   if (!cursor)
@@ -104,7 +105,14 @@ function getMore(context: CommandContext): Document {
       `Cannot run getMore on cursor ${id.toString()}, which was created in session ${cursor.sessionKey}, in session ${context.session?.key ?? 'none'}`,
     );
   }
+  const failure = context.state.failPoints.triggerAfterCursorCheckout();
+  if (failure !== undefined) {
+    context.state.cursors.close(id);
+    throw getMoreFailure(cursor, failure);
+  }
   const batchSize = batchSizeOf(context.command.batchSize, Infinity);
+  if (cursor.changeStream)
+    return continueChangeStream(context, cursor, cursor.changeStream, batchSize);
   const nextBatch = cursor.documents.slice(cursor.position, cursor.position + batchSize);
   cursor.position += nextBatch.length;
   const exhausted = cursor.position >= cursor.documents.length;

@@ -1,5 +1,6 @@
 import type { Document } from 'bson';
 import { MongoCommandError } from '../errors';
+import { FAIL_POINT_NAMES, type FailPointName } from '../failpoints';
 import type { CommandContext } from './context';
 import type { CommandTable } from './types';
 
@@ -9,8 +10,8 @@ function configureFailPoint(context: CommandContext): Document {
       'Unauthorized',
       'configureFailPoint may only be run against the admin database.',
     );
-  const name = context.command.configureFailPoint;
-  if (name !== 'failCommand')
+  const name = context.command.configureFailPoint as FailPointName;
+  if (!FAIL_POINT_NAMES.includes(name))
     throw new MongoCommandError('BadValue', `Cannot find FailPoint named '${String(name)}'`);
   context.state.failPoints.configure(name, context.command.mode, context.command.data);
   return { count: 0, ok: 1 };

@@ -3,6 +3,7 @@ import { MongoCommandError } from '../errors';
 import { assertDocumentSize } from '../limits';
 import type { Collation } from '../query/collation';
 import { applyUpdate, isReplacement, sameDocument } from '../query/update/apply';
+import { describeUpdate, type TouchedPath } from '../query/update/update-description';
 import { seedFromFilter } from '../query/upsert';
 import { isPlainObject, type Doc, type Value } from '../query/values';
 import type { CollectionAccess, DocEntry } from '../storage/access';
@@ -113,17 +114,21 @@ export function updateDocuments(
     { filter: spec.filter, multi: spec.multi === true, sort: spec.sort, hint: spec.hint },
     options,
   );
-  const changes = targets.map((entry) => ({
-    entry,
-    doc: applyUpdate(entry.doc, spec.update, updateOptions),
-  }));
+  const changes = targets.map((entry) => {
+    const touched: TouchedPath[] = [];
+    return {
+      entry,
+      touched,
+      doc: applyUpdate(entry.doc, spec.update, { ...updateOptions, touched }),
+    };
+  });
   access.assertWritable(targets.map((entry) => entry.id));
   let modified = 0;
-  for (const { entry, doc } of changes) {
+  for (const { entry, doc, touched } of changes) {
     if (sameDocument(entry.doc, doc)) continue;
     assertDocumentSize(doc, 'update');
     validateDocument(access.collection?.options, doc, entry.doc, options.bypassValidation);
-    access.replace(entry.id, doc);
+    access.replace(entry.id, doc, describeUpdate(spec.update, entry.doc, doc, touched));
     modified += 1;
   }
   if (targets.length > 0)

@@ -14,7 +14,8 @@ interface AppliedWrite {
 /**
  * Applies a transaction's buffered writes atomically with one clock tick. Unique indexes are
  * checked once every write is in place, so only the end state counts (as on MongoDB, a key may
- * move between documents within the transaction); on a violation everything is undone.
+ * move between documents within the transaction); on a violation everything is undone. Once
+ * applied, the transaction's writes enter the oplog in order, at that tick.
  */
 export function commitTransaction(engine: Engine, txn: Transaction): void {
   const ts = engine.tick();
@@ -32,6 +33,8 @@ export function commitTransaction(engine: Engine, txn: Transaction): void {
       }
     }
     for (const { collection, id, doc } of applied) if (doc) collection.checkUnique(doc, id);
+    const transaction = { lsid: txn.lsid, txnNumber: txn.txnNumber };
+    for (const change of txn.changes) engine.oplog.append(ts, change, transaction);
   } catch (error) {
     for (const { collection, id, previous } of applied.reverse())
       collection.write(id, previous, ts);

@@ -1,4 +1,5 @@
 import { Long } from 'bson';
+import type { ChangeStream } from '../change-streams/change-stream';
 import type { Doc } from '../query/values';
 
 export interface Cursor {
@@ -8,12 +9,14 @@ export interface Cursor {
   position: number;
   sessionKey?: string;
   lastUsed: number;
+  /** A change stream's cursor: its batches come from the stream, not from `documents`. */
+  changeStream?: ChangeStream;
 }
 
 /** MongoDB's default cursorTimeoutMillis: idle cursors are closed after ten minutes. */
 const CURSOR_TIMEOUT_MS = 10 * 60 * 1000;
 
-/** Open cursors with the documents they still have to return. */
+/** Open cursors with the documents they still have to return, or the stream they follow. */
 export class CursorRegistry {
   private readonly cursors = new Map<string, Cursor>();
   private nextId = 1000 + Math.floor(Math.random() * 1000);
@@ -28,6 +31,12 @@ export class CursorRegistry {
     return cursor;
   }
 
+  openStream(namespace: string, changeStream: ChangeStream, sessionKey?: string): Cursor {
+    const cursor = this.open(namespace, [], 0, sessionKey);
+    cursor.changeStream = changeStream;
+    return cursor;
+  }
+
   get(id: Long | number): Cursor | undefined {
     const cursor = this.cursors.get(id.toString());
     if (cursor) cursor.lastUsed = Date.now();
@@ -36,16 +45,28 @@ export class CursorRegistry {
 
   private closeIdle(now: number): void {
     for (const [key, cursor] of this.cursors) {
-      if (now - cursor.lastUsed > CURSOR_TIMEOUT_MS) this.cursors.delete(key);
+      if (now - cursor.lastUsed > CURSOR_TIMEOUT_MS) this.remove(key, cursor);
     }
   }
 
+  /** Closes a cursor; a getMore waiting on it ends with CursorKilled. */
   close(id: Long | number): boolean {
-    return this.cursors.delete(id.toString());
+    const cursor = this.cursors.get(id.toString());
+    if (cursor) this.remove(id.toString(), cursor);
+    return cursor !== undefined;
   }
 
   closeForSession(sessionKey: string): void {
     for (const [key, cursor] of this.cursors)
-      if (cursor.sessionKey === sessionKey) this.cursors.delete(key);
+      if (cursor.sessionKey === sessionKey) this.remove(key, cursor);
+  }
+
+  closeAll(): void {
+    for (const [key, cursor] of this.cursors) this.remove(key, cursor);
+  }
+
+  private remove(key: string, cursor: Cursor): void {
+    this.cursors.delete(key);
+    cursor.changeStream?.interrupt();
   }
 }

@@ -1,6 +1,6 @@
 import { Binary, type Document } from 'bson';
 import { commandError, MongoCommandError, transientError } from '../errors';
-import { numberOf } from '../query/values';
+import { numberOf, type Doc } from '../query/values';
 import type { Engine } from '../storage/engine';
 import type { CursorRegistry } from './cursors';
 import { Transaction } from './transaction';
@@ -132,7 +132,7 @@ export class SessionRegistry {
       }
       if (session.transaction?.active) session.transaction.finish('aborted');
       session.txnNumber = txnNumber;
-      session.transaction = new Transaction(txnNumber, this.engine);
+      session.transaction = new Transaction(txnNumber, this.engine, command.lsid as Doc);
       return session.transaction;
     }
     const transaction = session.transaction;

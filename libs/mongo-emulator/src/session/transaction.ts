@@ -1,5 +1,6 @@
 import type { Doc } from '../query/values';
 import type { Engine } from '../storage/engine';
+import type { DocumentChange } from '../storage/oplog';
 
 /** MongoDB's default transactionLifetimeLimitSeconds: older transactions are aborted. */
 const TRANSACTION_LIFETIME_MS = 60_000;
@@ -18,6 +19,8 @@ export class Transaction {
   state: TransactionState = 'inProgress';
   readonly snapshotTs: number;
   readonly writes = new Map<string, WriteSet>();
+  /** Every write in order, for the oplog at commit (emptied when the transaction ends). */
+  readonly changes: DocumentChange[] = [];
   readonly locks: Array<{ release: () => void }> = [];
   /** Resolves when the transaction commits or aborts (plain writes wait on its locks). */
   readonly finished: Promise<void>;
@@ -27,6 +30,8 @@ export class Transaction {
   constructor(
     readonly txnNumber: number,
     private readonly engine: Engine,
+    /** The session's id as the client sent it (`lsid`). */
+    readonly lsid: Doc,
   ) {
     this.snapshotTs = engine.openSnapshot(this);
     this.finished = new Promise((resolve) => (this.markFinished = resolve));
@@ -49,6 +54,7 @@ export class Transaction {
     this.state = state;
     for (const lock of this.locks.splice(0)) lock.release();
     if (state === 'aborted') this.writes.clear();
+    this.changes.length = 0;
     this.engine.closeSnapshot(this);
     this.markFinished();
   }

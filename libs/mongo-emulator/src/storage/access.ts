@@ -1,10 +1,18 @@
 import { commandError, MongoCommandError, transientError } from '../errors';
 import { runPipeline } from '../query/aggregation/engine';
+import type { UpdateDescription } from '../query/update/update-description';
 import { canonicalKey, formatValue, toView, type Doc } from '../query/values';
 import type { Transaction } from '../session/transaction';
 import { ID_INDEX_NAME, type Collection } from './collection';
 import type { Engine } from './engine';
 import type { Index, KeyBox } from './index';
+import {
+  deleteChange,
+  insertChange,
+  recordsImages,
+  rewriteChange,
+  type DocumentChange,
+} from './oplog';
 import {
   deltaKeysIn,
   mergeKeys,
@@ -206,30 +214,45 @@ export class CollectionAccess {
   insert(doc: Doc): void {
     this.assertNotView();
     const id = canonicalKey(doc._id);
-    if (this.txn) return this.insertInTransaction(id, doc);
+    const change = insertChange(this.db, this.name, doc);
+    if (this.txn) return this.insertInTransaction(id, doc, change);
     const collection = this.engine.ensureCollection(this.db, this.name);
     this.assertUnlocked(collection, id);
     if (collection.latest(id)) throw idDuplicate(collection.namespace, doc);
     collection.checkUnique(doc, id);
-    collection.write(id, doc, this.engine.tick());
+    this.commit(collection, id, doc, change);
   }
 
-  replace(id: string, doc: Doc): void {
+  /** Replaces a document; given how an update changed it, the oplog records an update. */
+  replace(id: string, doc: Doc, update?: UpdateDescription): void {
     this.assertNotView();
-    if (this.txn) return this.writeInTransaction(id, doc);
+    const images = recordsImages(this.collection?.options);
+    const before = images ? this.get(id) : undefined;
+    const change = rewriteChange(this.db, this.name, images, before, doc, update);
+    if (this.txn) return this.writeInTransaction(id, doc, change);
     const collection = this.engine.ensureCollection(this.db, this.name);
     this.assertUnlocked(collection, id);
     collection.checkUnique(doc, id);
-    collection.write(id, doc, this.engine.tick());
+    this.commit(collection, id, doc, change);
   }
 
   remove(id: string): void {
     this.assertNotView();
-    if (this.txn) return this.writeInTransaction(id, null);
+    const before = this.get(id);
+    const images = recordsImages(this.collection?.options);
+    const change = before && deleteChange(this.db, this.name, images, before);
+    if (this.txn) return this.writeInTransaction(id, null, change);
     const collection = this.collection;
     if (!collection) return;
     this.assertUnlocked(collection, id);
-    collection.write(id, null, this.engine.tick());
+    this.commit(collection, id, null, change);
+  }
+
+  /** Writes with a new clock tick and records the change in the oplog at that tick. */
+  private commit(collection: Collection, id: string, doc: Doc | null, change?: DocumentChange) {
+    const tick = this.engine.tick();
+    collection.write(id, doc, tick);
+    if (change) this.engine.oplog.append(tick, change);
   }
 
   /** Lets a plain multi-document write wait for transaction locks before it changes anything. */
@@ -244,12 +267,13 @@ export class CollectionAccess {
     if (owner && this.lockWaiter) throw new LockedByTransaction(this.lockWaiter(owner));
   }
 
-  private insertInTransaction(id: string, doc: Doc): void {
+  private insertInTransaction(id: string, doc: Doc, change: DocumentChange): void {
     if (this.get(id)) throw idDuplicate(this.namespace, doc);
-    this.writeInTransaction(id, doc);
+    this.writeInTransaction(id, doc, change);
   }
 
-  private writeInTransaction(id: string, doc: Doc | null): void {
+  /** Buffers the write; its change reaches the oplog when the transaction commits. */
+  private writeInTransaction(id: string, doc: Doc | null, change?: DocumentChange): void {
     const txn = this.txn!;
     const pending = txn.writeSet(this.namespace);
     const collection = this.collection;
@@ -269,6 +293,7 @@ export class CollectionAccess {
       });
     }
     pending.set(id, doc);
+    if (change) txn.changes.push(change);
   }
 
   private checkUniqueInTransaction(id: string, doc: Doc, pending: Map<string, Doc | null>): void {

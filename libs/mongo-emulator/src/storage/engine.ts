@@ -1,22 +1,26 @@
 import { commandError } from '../errors';
 import { Collection, type CollectionOptions, type VersionHorizon } from './collection';
+import { Oplog, type CatalogChange, type OplogLimits } from './oplog';
 
 export interface ServerParameters {
   ttlMonitorSleepSecs: number;
 }
 
 /**
- * All databases of the server, the logical clock that stamps every committed write, and the
- * snapshot horizon of running transactions (which decides how much history collections keep).
+ * All databases of the server, the logical clock that stamps every committed write, the oplog
+ * of those writes, and the snapshot horizon of running transactions (which decides how much
+ * history collections keep).
  */
 export class Engine implements VersionHorizon {
   readonly databases = new Map<string, Map<string, Collection>>();
   readonly parameters: ServerParameters;
+  readonly oplog: Oplog;
   private clock = 0;
   private readonly snapshots = new Map<object, number>();
 
-  constructor(parameters: ServerParameters) {
+  constructor(parameters: ServerParameters, oplogLimits?: OplogLimits) {
     this.parameters = parameters;
+    this.oplog = new Oplog(oplogLimits);
   }
 
   now(): number {
@@ -78,6 +82,11 @@ export class Engine implements VersionHorizon {
 
   dropDatabase(db: string): void {
     this.databases.delete(db);
+  }
+
+  /** Records a drop or rename in the oplog, at a tick of its own. */
+  logCatalogChange(change: CatalogChange): void {
+    this.oplog.append(this.tick(), change);
   }
 
   collections(db: string): Collection[] {

@@ -1,6 +1,7 @@
 import { numberOf, type Doc } from '../query/values';
 import type { Collection } from './collection';
 import type { Engine } from './engine';
+import { deleteChange, recordsImages } from './oplog';
 import { indexValuesAt } from './paths';
 
 const TICK_MS = 250;
@@ -8,7 +9,8 @@ const TICK_MS = 250;
 /**
  * Deletes documents whose TTL-indexed date (or earliest date of an array) is older than the
  * index's expireAfterSeconds, one pass every `ttlMonitorSleepSecs` (read at each tick, so a
- * `setParameter` takes effect without waiting for the previous interval).
+ * `setParameter` takes effect without waiting for the previous interval). The deletions of one
+ * index in one pass are one batch in the oplog: the same tick, as MongoDB's batched deletes.
  */
 export class TtlMonitor {
   private timer?: NodeJS.Timeout;
@@ -44,14 +46,18 @@ export class TtlMonitor {
       const seconds = index.spec.expireAfterSeconds;
       if (seconds === undefined || index.fields.length !== 1) continue;
       const limit = now - numberOf(seconds) * 1000;
-      const expired: string[] = [];
+      const expired: Array<[string, Doc]> = [];
       for (const [id, version] of collection.liveVersions()) {
         if (!collection.locks.has(id) && isExpired(version.doc!, index.fields[0], limit))
-          expired.push(id);
+          expired.push([id, version.doc!]);
       }
       if (expired.length === 0) continue;
       const ts = this.engine.tick();
-      for (const id of expired) collection.write(id, null, ts);
+      const images = recordsImages(collection.options);
+      for (const [id, doc] of expired) {
+        collection.write(id, null, ts);
+        this.engine.oplog.append(ts, deleteChange(collection.db, collection.name, images, doc));
+      }
     }
   }
 }

@@ -17,6 +17,7 @@ import {
   CARD_NUMBER_PATTERN,
   CVV_PATTERN,
   EXPIRY_PATTERN,
+  isExpired,
   MAX_AMOUNT,
   MAX_HOLDER_LENGTH,
   passesLuhn,
@@ -33,6 +34,18 @@ function IsCardNumber(): PropertyDecorator {
       validate: (value) =>
         typeof value === 'string' && CARD_NUMBER_PATTERN.test(value) && passesLuhn(value),
       defaultMessage: () => 'number must be 16 digits with a valid Luhn checksum',
+    },
+  });
+}
+
+/** `MMYY` of this month or later (a card is valid through the end of its month). */
+function IsNotExpired(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isNotExpired',
+    validator: {
+      validate: (value) =>
+        typeof value === 'string' && EXPIRY_PATTERN.test(value) && !isExpired(value, new Date()),
+      defaultMessage: () => 'expiry must be MMYY, this month or later',
     },
   });
 }
@@ -58,7 +71,7 @@ export class CardDto implements CardDetails {
 
   @ApiProperty({ example: '1230', description: '`MMYY`, not in the past' })
   @IsString()
-  @Matches(EXPIRY_PATTERN, { message: 'expiry must be MMYY' })
+  @IsNotExpired()
   expiry: string;
 
   @ApiProperty({ example: '123', description: '3 digits; never stored' })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { RecordOf } from '@kassa/database';
-import { Model } from 'mongoose';
+import { Model, trusted } from 'mongoose';
 import { TokenFamily } from './token-family.schema';
 
 export type TokenFamilyRecord = RecordOf<TokenFamily>;
@@ -22,7 +22,10 @@ export class TokenFamilyRepository {
   /** The session if it is neither revoked nor expired: one point read by `_id`. */
   findLive(id: string, now: Date): Promise<LiveSession | null> {
     return this.model
-      .findOne({ _id: id, revokedAt: null, expiresAt: { $gt: now } }, { userId: 1, role: 1 })
+      .findOne(
+        { _id: id, revokedAt: null, expiresAt: trusted({ $gt: now }) },
+        { userId: 1, role: 1 },
+      )
       .lean<LiveSession>()
       .exec();
   }

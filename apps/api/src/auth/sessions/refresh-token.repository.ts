@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { Model } from 'mongoose';
+import { Model, trusted } from 'mongoose';
 import { RefreshToken } from '../schemas/refresh-token.schema';
 
 export interface RefreshTokenRecord {
@@ -26,7 +26,7 @@ export class RefreshTokenRepository {
   markRotated(hash: string, now: Date): Promise<RefreshTokenRecord | null> {
     return this.model
       .findOneAndUpdate(
-        { _id: hash, rotatedAt: null, expiresAt: { $gt: now } },
+        { _id: hash, rotatedAt: null, expiresAt: trusted({ $gt: now }) },
         { $set: { rotatedAt: now } },
         { new: true },
       )

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isDuplicateKey } from '@kassa/database';
-import { Model } from 'mongoose';
+import { Model, trusted } from 'mongoose';
 import { VerificationCode, VerificationPurpose } from '../schemas/verification-code.schema';
 
 export interface VerificationCodeRecord {
@@ -44,7 +44,7 @@ export class VerificationCodeRepository {
     const { userId, purpose, ...fields } = code;
     try {
       await this.model.updateOne(
-        { userId, purpose, resendAvailableAt: { $lte: now } },
+        { userId, purpose, resendAvailableAt: trusted({ $lte: now }) },
         { $set: { ...fields, attempts: 0 }, $setOnInsert: { _id: randomUUID() } },
         { upsert: true },
       );
@@ -66,8 +66,8 @@ export class VerificationCodeRepository {
       .findOneAndDelete({
         ...key,
         codeHash,
-        attempts: { $lt: maxAttempts },
-        expiresAt: { $gt: now },
+        attempts: trusted({ $lt: maxAttempts }),
+        expiresAt: trusted({ $gt: now }),
       })
       .lean<VerificationCodeRecord>()
       .exec();
@@ -77,7 +77,7 @@ export class VerificationCodeRepository {
   async countWrongAttempt(key: CodeKey, now: Date, maxAttempts: number): Promise<number | null> {
     const updated = await this.model
       .findOneAndUpdate(
-        { ...key, attempts: { $lt: maxAttempts }, expiresAt: { $gt: now } },
+        { ...key, attempts: trusted({ $lt: maxAttempts }), expiresAt: trusted({ $gt: now }) },
         { $inc: { attempts: 1 } },
         { new: true, projection: { attempts: 1 } },
       )

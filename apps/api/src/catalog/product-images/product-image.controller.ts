@@ -29,7 +29,7 @@ import { ApiListQuery } from '../../http/api-list-query.decorator';
 import { IdParam } from '../../http/id-param.decorator';
 import { ListQueryParam } from '../../http/list-query.param';
 import { ProductImagePageDto, ProductImageResponseDto } from './dto/product-image-response.dto';
-import { etagMatches } from './etag';
+import { etagMatches } from '../../http/etag';
 import { IMAGE_CONTENT_TYPES } from './image-type';
 import { readSingleFile } from './multipart-image';
 import { PRODUCT_IMAGE_LIST_SPEC } from './product-image-list';

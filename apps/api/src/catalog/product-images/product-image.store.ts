@@ -4,7 +4,7 @@ import { InjectConnection, InjectModel } from '@nestjs/mongoose';
 import { ListQuery } from '@kassa/common';
 import { findPage } from '@kassa/database';
 import { GridFSBucket, ObjectId } from 'mongodb';
-import { Connection, Model } from 'mongoose';
+import { Connection, Model, trusted } from 'mongoose';
 import {
   PRODUCT_IMAGE_BUCKET,
   ProductImageChunk,
@@ -88,8 +88,8 @@ export class ProductImageStore {
       return;
     }
     const ids = images.map((image) => image._id);
-    await this.files.deleteMany({ _id: { $in: ids } }).exec();
-    await this.chunks.deleteMany({ files_id: { $in: ids } }).exec();
+    await this.files.deleteMany({ _id: trusted({ $in: ids }) }).exec();
+    await this.chunks.deleteMany({ files_id: trusted({ $in: ids }) }).exec();
   }
 
   private bucket(): GridFSBucket {

@@ -101,6 +101,23 @@ export class ProductRepository {
   }
 
   /**
+   * Takes `quantity` out of the stock of a live, active product if that much is there: one
+   * conditional `$inc`, so concurrent orders never take more than there is.
+   */
+  async reserveStock(id: string, quantity: number): Promise<boolean> {
+    const result = await this.model.updateOne(
+      { _id: id, archived: false, active: true, stock: { $gte: quantity } },
+      { $inc: { stock: -quantity } },
+    );
+    return result.modifiedCount === 1;
+  }
+
+  /** Puts `quantity` back into stock (an order cancelled, expired or returned). */
+  async releaseStock(id: string, quantity: number): Promise<void> {
+    await this.model.updateOne({ _id: id }, { $inc: { stock: quantity } });
+  }
+
+  /**
    * Counts an image in or out of a live product. Archiving writes the same document, so an image
    * write and an archive of one product never interleave. False when the product is not live.
    */

@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { NotFoundError, parseMoney, ProductArchivedError, ValidationError } from '@kassa/common';
+import {
+  InsufficientStockError,
+  NotFoundError,
+  parseMoney,
+  ProductArchivedError,
+  ValidationError,
+} from '@kassa/common';
 import { TransactionRunner } from '@kassa/database';
 import { catalogConfig, CatalogConfig } from '../../config/catalog.config';
 import { BrandRepository } from '../brands/brand.repository';
@@ -18,6 +24,12 @@ import { NewProduct, ProductChanges, ProductRecord, ProductRepository } from './
  * (so a brand in use cannot be deleted, and a product never points at a deleted one) and with
  * the price history (entry 1 is the first price, every change adds one).
  */
+/** A product and a quantity of it, as orders reserve and release stock. */
+export interface StockLine {
+  productId: string;
+  quantity: number;
+}
+
 @Injectable()
 export class ProductService {
   constructor(
@@ -48,6 +60,25 @@ export class ProductService {
       });
       return this.respond(product, brand, category);
     });
+  }
+
+  /**
+   * Takes the quantity of every line out of stock, or nothing: the first line short of stock
+   * throws `INSUFFICIENT_STOCK` (naming the product and what is left), and the caller's
+   * transaction takes back what was taken before it.
+   */
+  async reserveStock(lines: readonly StockLine[]): Promise<void> {
+    for (const line of lines) {
+      if (!(await this.products.reserveStock(line.productId, line.quantity))) {
+        const product = await this.products.findById(line.productId);
+        throw new InsufficientStockError(line.productId, product?.stock ?? 0);
+      }
+    }
+  }
+
+  /** Puts the quantity of every line back into stock. */
+  async releaseStock(lines: readonly StockLine[]): Promise<void> {
+    for (const line of lines) await this.products.releaseStock(line.productId, line.quantity);
   }
 
   /** PUT: every field replaced, omitted optional ones reset to their defaults. */

@@ -1,6 +1,6 @@
 import { AlreadyExistsError, ListQuery } from '@kassa/common';
 import { findPage, isDuplicateKey } from '@kassa/database';
-import { Model } from 'mongoose';
+import { Model, trusted } from 'mongoose';
 import { normaliseCatalogName } from './catalog-name';
 import { NamedEntry } from './named-entry';
 
@@ -29,7 +29,7 @@ export abstract class NamedEntryRepository {
 
   findByIds(ids: string[]): Promise<NamedEntry[]> {
     return this.model
-      .find({ _id: { $in: ids } })
+      .find({ _id: trusted({ $in: ids }) })
       .lean<NamedEntry[]>()
       .exec();
   }
@@ -37,7 +37,7 @@ export abstract class NamedEntryRepository {
   /** Ids of the entries with these names, compared case-insensitively. */
   async findIdsByNames(names: string[]): Promise<string[]> {
     const entries = await this.model
-      .find({ nameLower: { $in: names.map(normaliseCatalogName) } }, { _id: 1 })
+      .find({ nameLower: trusted({ $in: names.map(normaliseCatalogName) }) }, { _id: 1 })
       .lean<Pick<NamedEntry, '_id'>[]>()
       .exec();
     return entries.map((entry) => entry._id);

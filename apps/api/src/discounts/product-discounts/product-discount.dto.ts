@@ -1,5 +1,4 @@
 import { ApiProperty, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -19,13 +18,12 @@ import {
   WindowField,
 } from '../discount-fields';
 import { DISCOUNT_TARGETS, DiscountKind, DiscountTarget } from '../discount-rules';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trimmed } from '../../http/trimmed.decorator';
 
 /** `POST /discounts`, `PUT /discounts/:id`. */
 export class ProductDiscountDto {
   @ApiProperty({ example: 'Spring sale on Fender', maxLength: 80 })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @IsNotEmpty()
   @MaxLength(80)

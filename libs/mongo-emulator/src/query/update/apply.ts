@@ -19,6 +19,7 @@ import {
   unsetAt,
   type PositionalContext,
 } from './paths';
+import type { TouchedPath } from './update-description';
 
 export interface UpdateOptions {
   arrayFilters?: unknown;
@@ -28,6 +29,8 @@ export interface UpdateOptions {
   variables?: Doc;
   /** The statement's collation, for the query parts of operators (`$pull`, arrayFilters...). */
   collation?: Collation;
+  /** Receives every concrete path the operators write (for the change stream's description). */
+  touched?: TouchedPath[];
 }
 
 interface Modification {
@@ -140,12 +143,19 @@ function applyOperators(original: Doc, update: Doc, options: UpdateOptions): Doc
   for (const { operator, path, operand } of modifications) {
     if (operator === '$rename') {
       rename(doc, path, operand);
+      options.touched?.push(
+        { operator: '$unset', parts: path.split('.') },
+        { operator: '$set', parts: String(operand).split('.') },
+      );
       continue;
     }
     const concretePaths = path.includes('$')
       ? expandPath(doc, path, positional)
       : [path.split('.')];
-    for (const parts of concretePaths) updateOperators[operator](context, parts, operand, path);
+    for (const parts of concretePaths) {
+      updateOperators[operator](context, parts, operand, path);
+      options.touched?.push({ operator, parts, operand });
+    }
   }
   return doc;
 }

@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsMoneyAmount } from '@kassa/common';
-import { Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsInt,
@@ -13,15 +12,14 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { Trimmed } from '../../../http/trimmed.decorator';
 
 export const MAX_STOCK = 1_000_000_000;
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** Create (POST) or replace (PUT) a product; on PUT omitted optional fields take their defaults. */
 export class ProductDto {
   @ApiProperty({ example: 'Player Stratocaster', maxLength: 200 })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

@@ -1,0 +1,122 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { TransactionRunner } from '@kassa/database';
+import { PaymentGatewayClient } from '@kassa/payment-gateway';
+import { LedgerAccount } from '../../ledger/ledger-account';
+import { LedgerService } from '../../ledger/ledger.service';
+import { OrderPaymentsService } from '../../orders/order-payments.service';
+import { OutboxService } from '../../outbox/outbox.service';
+import { UserAccounts } from '../../users/user-accounts.service';
+import { PAYMENT_GATEWAY } from '../gateway/payment-gateway.provider';
+import { CardChargeRecord, CardChargeRepository } from './card-charge.repository';
+import { cardReceiptMail } from './receipt-mail';
+
+/** Who the jobs act as in an order's history. */
+const SYSTEM = 'system';
+
+/**
+ * Settles card charges, from the request that made them or from the reconciler, whichever comes
+ * first (each step is a conditional update, so only one does it):
+ * - captured: in one transaction the charge becomes `paid`, the ledger moves the amount in from
+ *   the card network (to the shop, or to the customer's wallet for a top-up), the order becomes
+ *   `paid` and the receipt is queued; an order that can no longer be paid (cancelled meanwhile)
+ *   is refunded at once through the gateway;
+ * - not captured (declined, refused, never made): the charge ends and the order may be paid again.
+ */
+@Injectable()
+export class ChargeSettlementService {
+  private readonly logger = new Logger(ChargeSettlementService.name);
+
+  constructor(
+    private readonly charges: CardChargeRepository,
+    private readonly orders: OrderPaymentsService,
+    private readonly ledger: LedgerService,
+    private readonly outbox: OutboxService,
+    private readonly accounts: UserAccounts,
+    private readonly transactions: TransactionRunner,
+    @Inject(PAYMENT_GATEWAY) private readonly gateway: PaymentGatewayClient,
+  ) {}
+
+  /** The charge captured at the gateway as `gatewayPaymentId`; the settled charge. */
+  async captured(charge: CardChargeRecord, gatewayPaymentId: string, now = new Date()) {
+    const outcome = await this.transactions.run(async () => {
+      const paid = await this.charges.settle(charge._id, 'paid', { gatewayPaymentId }, now);
+      if (!paid) return { settled: await this.charges.findById(charge._id), refund: false };
+      await this.ledger.record({
+        kind: 'card_payment',
+        reference: charge._id,
+        postings: [
+          { account: { kind: 'card_network' }, amountCents: -charge.amountCents },
+          { account: this.creditedAccount(charge), amountCents: charge.amountCents },
+        ],
+      });
+      if (
+        charge.purpose === 'order' &&
+        !(await this.orders.markPaid(charge.reference, SYSTEM, now))
+      ) {
+        return { settled: paid, refund: true };
+      }
+      const customer = await this.accounts.get(charge.customerId);
+      await this.outbox.enqueue('card-receipt', cardReceiptMail(paid, customer.email), now);
+      return { settled: paid, refund: false };
+    });
+    if (outcome.refund) return this.refundUnwanted(outcome.settled!, now);
+    return outcome.settled!;
+  }
+
+  /**
+   * The charge did not capture: it ends, and its order may be paid again — unless the charge
+   * never held the order (`holdsOrder: false`: another payment of it was under way).
+   */
+  async notCaptured(
+    charge: CardChargeRecord,
+    status: 'declined' | 'failed',
+    failure: string,
+    holdsOrder = true,
+    now = new Date(),
+  ) {
+    const ended = await this.charges.settle(charge._id, status, { failure }, now);
+    if (ended && holdsOrder && charge.purpose === 'order') {
+      await this.orders.releaseCharge(charge.reference);
+    }
+    return ended ?? (await this.charges.findById(charge._id))!;
+  }
+
+  /**
+   * Gives back a captured charge nothing can use any more (its order was cancelled while the
+   * charge was in doubt). Keyed by the charge, so a retry never refunds twice; a refund left in
+   * doubt is retried by the reconciler.
+   */
+  async refundUnwanted(charge: CardChargeRecord, now = new Date()): Promise<CardChargeRecord> {
+    const result = await this.gateway.refund(
+      charge.gatewayPaymentId!,
+      { amount: charge.amountCents },
+      `refund:${charge._id}`,
+    );
+    if (result.status !== 'refunded') {
+      this.logger.warn(
+        `Refund of charge ${charge._id} not confirmed (${result.status}); retried later`,
+      );
+      await this.charges.markRefundDue(charge._id, new Date(now.getTime() + 60_000));
+      return charge;
+    }
+    return this.transactions.run(async () => {
+      const refunded = await this.charges.settle(charge._id, 'refunded', {}, now, 'paid');
+      if (!refunded) return (await this.charges.findById(charge._id))!;
+      await this.ledger.record({
+        kind: 'refund',
+        reference: charge._id,
+        postings: [
+          { account: this.creditedAccount(charge), amountCents: -charge.amountCents },
+          { account: { kind: 'card_network' }, amountCents: charge.amountCents },
+        ],
+      });
+      return refunded;
+    });
+  }
+
+  private creditedAccount(charge: CardChargeRecord): LedgerAccount {
+    return charge.purpose === 'top_up'
+      ? { kind: 'wallet', userId: charge.customerId }
+      : { kind: 'shop' };
+  }
+}

@@ -1,0 +1,3 @@
+export * from './migration';
+export * from './migration-lock';
+export * from './migration-runner';
