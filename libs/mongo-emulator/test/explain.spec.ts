@@ -257,6 +257,15 @@ describe('explain', () => {
     ).rejects.toMatchObject({ code: 16, message: 'explained write batches must be of size 1' });
   });
 
+  it('refuses to explain a change stream as not implemented, however it is asked', async () => {
+    const refused = { code: 238, codeName: 'NotImplemented' };
+    const stream = { aggregate: 'products', pipeline: [{ $changeStream: {} }] };
+    await expect(
+      mongo.db.command({ explain: { ...stream, cursor: {} }, verbosity: 'queryPlanner' }),
+    ).rejects.toMatchObject(refused);
+    await expect(mongo.db.command({ ...stream, explain: true })).rejects.toMatchObject(refused);
+  });
+
   it("answers Mongoose's Query#explain", async () => {
     const connection = await mongoose
       .createConnection(mongo.uri, { dbName: 'explain' })

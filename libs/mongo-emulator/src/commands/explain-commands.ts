@@ -1,3 +1,4 @@
+import { changeStreamExplainRefused, isChangeStreamPipeline } from '../change-streams/commands';
 import { MongoCommandError } from '../errors';
 import { countPlan, emptyStats, executePlan, type ExecutionStats } from '../plan/executor';
 import { countStageTree, stageTree } from '../plan/explain-stages';
@@ -119,6 +120,7 @@ function distinct(context: CommandContext, run: boolean): ExplainBody {
 
 function aggregate(context: CommandContext, run: boolean): ExplainBody {
   const pipeline = context.command.pipeline;
+  if (isChangeStreamPipeline(pipeline)) throw changeStreamExplainRefused();
   checkPipeline(pipeline);
   const { pushed, access, plan } = pipelineSource(context, pipeline as Doc[]);
   if (!access || !plan) return { stages: pipeline as Doc[] };
