@@ -40,20 +40,19 @@ describe('the route × role matrix from /docs-json (e2e)', () => {
     operations = operationsOf(document);
   });
 
-  async function actorFor(caller: Caller, owner: FactoryAccount) {
-    const { factory, testApp } = suite;
-    const account =
-      caller === 'customer'
-        ? owner
-        : caller === 'another customer'
-          ? await factory.customer()
-          : caller === 'support'
-            ? await factory.support()
-            : caller === 'admin'
-              ? await factory.admin()
-              : undefined;
+  async function accountOf(caller: Caller, owner: FactoryAccount) {
+    const { factory } = suite;
+    if (caller === 'customer') return owner;
+    if (caller === 'another customer') return factory.customer();
+    if (caller === 'support') return factory.support();
+    if (caller === 'admin') return factory.admin();
+    return undefined;
+  }
+
+  async function authorizationOf(account: FactoryAccount | undefined) {
     if (!account) return undefined;
-    return bearer((await loginAs(testApp.http, account.username, account.password)).accessToken);
+    const { accessToken } = await loginAs(suite.testApp.http, account.username, account.password);
+    return bearer(accessToken);
   }
 
   function problemsOf(
@@ -123,9 +122,11 @@ describe('the route × role matrix from /docs-json (e2e)', () => {
         for (const owned of RESOURCE_KINDS.filter((candidate) => candidate.ownedByCustomer)) {
           ownedIds.push((await createResource(suite, owned.name, owner)).id);
         }
-        const values = kind ? await createResource(suite, kind.name, owner) : {};
+        const account = await accountOf(caller, owner);
+        const holder = kind?.perCaller ? (account ?? owner) : owner;
+        const values = kind ? await createResource(suite, kind.name, holder) : {};
         if (kind?.ownedByCustomer) ownedIds.push(values.id);
-        const authorization = await actorFor(caller, owner);
+        const authorization = await authorizationOf(account);
         const path = fillPath(operation.path, values);
         const request = suite.testApp.http[operation.method](path);
         if (authorization) request.set('Authorization', authorization);

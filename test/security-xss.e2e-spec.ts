@@ -20,6 +20,8 @@ const NOT_PROSE = new Set([
   'refreshToken',
   'code',
   'price',
+  'amount',
+  'minimumSubtotal',
   'currency',
 ]);
 
@@ -68,11 +70,31 @@ describe('user text is data, never markup (e2e)', () => {
   }
 
   /** The documented example body, with real references and `text` in `field`. */
-  async function bodyFor(operation: Operation, field: string, text: string) {
+  async function bodyFor(
+    operation: Operation,
+    values: Record<string, string>,
+    field: string,
+    text: string,
+  ) {
     const body = { ...(exampleBody(operation, document) as Record<string, unknown>) };
+    if ('items' in body) body.items = await returnableItems(values.id);
+    if (/^\/orders?\/\{id\}$/.test(operation.path)) delete body.status;
     if ('brandId' in body) body.brandId = (await suite.factory.brand()).id;
     if ('categoryId' in body) body.categoryId = (await suite.factory.category()).id;
+    if (body.type === 'percent') delete body.amount;
+    if ('targetIds' in body) {
+      body.target = 'product';
+      body.targetIds = [(await suite.factory.product()).id];
+    }
     return { ...body, [field]: text };
+  }
+
+  /** One unit of the first line of an order: what a return of it may ask for. */
+  async function returnableItems(orderId: string) {
+    const order = await suite.testApp.connection
+      .collection<{ _id: string; lines: { productId: string }[] }>('orders')
+      .findOne({ _id: orderId });
+    return [{ productId: order!.lines[0].productId, quantity: 1 }];
   }
 
   it('keeps markup in every prose field as text, answered as JSON', async () => {
@@ -89,7 +111,7 @@ describe('user text is data, never markup (e2e)', () => {
         const text = `${MARKUP} ${prose.length}-${Date.now()}`;
         const response = await testApp.http[operation.method](fillPath(operation.path, values))
           .set('Authorization', bearer(accessToken))
-          .send(await bodyFor(operation, field, text));
+          .send(await bodyFor(operation, values, field, text));
         const route = `${operation.method.toUpperCase()} ${operation.path} ${field}`;
         expect([route, response.status < 500]).toEqual([route, true]);
         expectJsonAnswer(response);

@@ -42,6 +42,13 @@ export interface ProductOverrides {
   archived?: boolean;
 }
 
+export interface FactoryOrder {
+  id: string;
+  customerId: string;
+  productId: string;
+  totalCents: number;
+}
+
 export interface FactoryProduct {
   id: string;
   model: string;
@@ -158,6 +165,106 @@ export class Factory {
       },
     ]);
     return { id: String(conversation._id), customerId };
+  }
+
+  /**
+   * A paid order of `customerId`: one line of `quantity` units of a new product at its price,
+   * nothing returned yet (as an order looks once its card charge captured).
+   */
+  async paidOrder(customerId: string, quantity = 1): Promise<FactoryOrder> {
+    const product = await this.product();
+    const totalCents = product.priceCents * quantity;
+    const now = new Date();
+    const line = {
+      productId: product.id,
+      model: product.model,
+      brandId: product.brandId,
+      categoryId: product.categoryId,
+      quantity,
+      unitPriceCents: product.priceCents,
+      discount: null,
+      lineTotalCents: totalCents,
+      promoShareCents: 0,
+      returnableQuantity: quantity,
+      returnedQuantity: 0,
+    };
+    const [order] = await this.model('Order').create([
+      {
+        customerId,
+        status: 'paid',
+        lines: [line],
+        subtotalCents: totalCents,
+        promo: null,
+        discountTotalCents: 0,
+        totalCents,
+        currency: 'USD',
+        history: [
+          { status: 'pending', at: now, by: customerId },
+          { status: 'paid', at: now, by: 'system' },
+        ],
+        expiresAt: now,
+        paidAt: now,
+      },
+    ]);
+    return { id: String(order._id), customerId, productId: product.id, totalCents };
+  }
+
+  /** Puts `quantity` of a product in the cart of `userId` (made on first use). */
+  async cartLine(userId: string, productId: string, quantity = 1): Promise<void> {
+    await this.model('Cart').updateOne(
+      { _id: userId },
+      {
+        $push: { lines: { productId, quantity, addedAt: new Date() } },
+        $setOnInsert: { promoCode: null },
+      },
+      { upsert: true },
+    );
+  }
+
+  /** A requested return of one unit of a new paid order of `customerId`. */
+  async returnRequest(customerId: string): Promise<{ id: string; orderId: string }> {
+    const order = await this.paidOrder(customerId);
+    await this.model('Order').updateOne(
+      { _id: order.id },
+      { $inc: { 'lines.0.returnableQuantity': -1 } },
+    );
+    const now = new Date();
+    const [request] = await this.model('ReturnRequest').create([
+      {
+        orderId: order.id,
+        customerId,
+        status: 'requested',
+        items: [
+          {
+            productId: order.productId,
+            model: 'Returned',
+            quantity: 1,
+            refundCents: order.totalCents,
+          },
+        ],
+        reason: 'Made by a test factory',
+        amountCents: order.totalCents,
+        currency: 'USD',
+        history: [{ status: 'requested', at: now, by: customerId }],
+      },
+    ]);
+    return { id: String(request._id), orderId: order.id };
+  }
+
+  /** A payment in status `created` from `payerId` to a new customer. */
+  async paymentRecord(payerId: string, amountCents = 1500): Promise<{ id: string }> {
+    const payee = await this.customer();
+    const [payment] = await this.model('PaymentRecord').create([
+      {
+        payerId,
+        payeeId: payee.id,
+        amountCents,
+        currency: 'USD',
+        card: { last4: '4242', holder: 'Ada Lovelace' },
+        status: 'created',
+      },
+    ]);
+    return { id: String(payment._id) };
   }
 
   private async namedEntry(modelName: string, name: string): Promise<FactoryEntry> {

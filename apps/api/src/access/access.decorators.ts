@@ -33,13 +33,14 @@ export function StaffOnly() {
 
 /**
  * A route on one customer's resource (the `:id` of its path): the customer who owns it and the
- * staff roles reach it; to any other customer it answers 404 as if it did not exist. The service
- * enforces the rule; this documents it as `x-owned-by: customer`, which the route × role matrix
- * spec checks on every such route.
+ * staff roles reach it; to any other customer it answers 404 as if it did not exist. `roles`
+ * narrows who is admitted at all (paying is for customers, approving a return for admins). The
+ * service enforces the rule; this documents it as `x-owned-by: customer`, which the route × role
+ * matrix spec checks on every such route.
  */
-export function CustomerOwned() {
+export function CustomerOwned(...roles: Role[]) {
   return applyDecorators(
-    Authenticated(),
+    Authenticated(...roles),
     ApiExtension(ACCESS_EXTENSIONS.ownedBy, Role.Customer),
     ApiErrors(NotFoundError),
   );

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isDuplicateKey, RecordOf } from '@kassa/database';
-import { Model } from 'mongoose';
+import { Model, trusted } from 'mongoose';
 import { Cart, CartPromoCode } from './schemas/cart.schema';
 
 export type CartRecord = RecordOf<Cart>;
@@ -37,14 +37,14 @@ export class CartRepository {
       const raised = await this.model.updateOne(
         {
           _id: userId,
-          lines: { $elemMatch: { productId, quantity: { $lte: maximum - quantity } } },
+          lines: trusted({ $elemMatch: { productId, quantity: { $lte: maximum - quantity } } }),
         },
         { $inc: { 'lines.$.quantity': quantity } },
       );
       if (raised.modifiedCount === 1) return 'added';
       try {
         const pushed = await this.model.updateOne(
-          { _id: userId, 'lines.productId': { $ne: productId } },
+          { _id: userId, 'lines.productId': trusted({ $ne: productId }) },
           {
             $push: { lines: { productId, quantity, addedAt: new Date() } },
             $setOnInsert: { promoCode: null },

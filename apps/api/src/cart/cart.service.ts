@@ -107,7 +107,7 @@ export class CartService {
    */
   async applyPromoCode(userId: string, code: string): Promise<CartViewDto> {
     const promo = await this.promoCodes.findByCode(code);
-    if (!promo) throw new NotFoundError('Promo code', code.trim());
+    if (!promo) throw new NotFoundError('Promo code');
     const cart = await this.carts.find(userId);
     const priced = await this.priceLines(cart?.lines ?? [], promo, userId, new Date());
     const refusal = priced.promo?.refusal;

@@ -61,10 +61,16 @@ export function AmountField(description: string) {
   );
 }
 
-/** An ISO-8601 date-time, or null for an open end. */
-export function WindowField(description: string) {
+/** An ISO-8601 date-time, or null for an open end; `example` is shown in the API docs. */
+export function WindowField(description: string, example: string) {
   return applyDecorators(
-    ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description }),
+    ApiPropertyOptional({
+      type: String,
+      format: 'date-time',
+      nullable: true,
+      description,
+      example,
+    }),
     IsOptional(),
     Type(() => Date),
     IsDate({ message: '$property must be an ISO-8601 date-time' }),

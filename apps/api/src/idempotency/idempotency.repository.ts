@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isDuplicateKey, RecordOf } from '@kassa/database';
-import { Model } from 'mongoose';
+import { Model, trusted } from 'mongoose';
 import { IdempotencyRecord } from './schemas/idempotency-record.schema';
 
 export type IdempotencyRecordOf = RecordOf<IdempotencyRecord>;
@@ -32,7 +32,7 @@ export class IdempotencyRepository {
       if (!isDuplicateKey(error)) throw error;
     }
     const takenOver = await this.model.updateOne(
-      { _id: id, fingerprint, state: 'in_flight', leaseUntil: { $lt: now } },
+      { _id: id, fingerprint, state: 'in_flight', leaseUntil: trusted({ $lt: now }) },
       { $set: { leaseUntil } },
     );
     return takenOver.modifiedCount === 1;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { Model } from 'mongoose';
+import { Model, trusted } from 'mongoose';
 import { LedgerBalance } from './schemas/ledger-balance.schema';
 
 /** An account right after a posting: its new balance and the posting's number on it. */
@@ -49,7 +49,7 @@ export class LedgerBalanceRepository {
   async withdrawIfCovered(accountKey: string, amountCents: number): Promise<PostedBalance | null> {
     const updated = await this.model
       .findOneAndUpdate(
-        { _id: accountKey, balanceCents: { $gte: amountCents } },
+        { _id: accountKey, balanceCents: trusted({ $gte: amountCents }) },
         { $inc: { balanceCents: -amountCents, postings: 1 } },
         { new: true, projection: PROJECTION },
       )

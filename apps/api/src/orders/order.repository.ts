@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ListQuery } from '@kassa/common';
 import { findPage, RecordOf } from '@kassa/database';
-import { FilterQuery, Model } from 'mongoose';
+import { FilterQuery, Model, trusted } from 'mongoose';
 import { OrderStatus } from './order-status';
 import { Order } from './schemas/order.schema';
 
@@ -114,10 +114,10 @@ export class OrderRepository {
     const result = await this.model.updateOne(
       {
         _id: id,
-        status: { $in: statuses },
-        lines: {
+        status: trusted({ $in: statuses }),
+        lines: trusted({
           $elemMatch: { productId: units.productId, returnableQuantity: { $gte: units.quantity } },
-        },
+        }),
       },
       { $inc: { 'lines.$.returnableQuantity': -units.quantity } },
     );
@@ -140,7 +140,9 @@ export class OrderRepository {
     const result = await this.model.updateOne(
       {
         _id: id,
-        lines: { $elemMatch: { productId: units.productId, returnedQuantity: alreadyReturned } },
+        lines: trusted({
+          $elemMatch: { productId: units.productId, returnedQuantity: alreadyReturned },
+        }),
       },
       { $inc: { 'lines.$.returnedQuantity': units.quantity } },
     );
@@ -174,7 +176,7 @@ export class OrderRepository {
   async findExpiredIds(now: Date, limit: number): Promise<string[]> {
     const orders = await this.model
       .find(
-        { status: OrderStatus.Pending, chargeInProgress: false, expiresAt: { $lte: now } },
+        { status: OrderStatus.Pending, chargeInProgress: false, expiresAt: trusted({ $lte: now }) },
         { _id: 1 },
       )
       .sort({ expiresAt: 1 })

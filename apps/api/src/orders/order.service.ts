@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InvalidTransitionError, ListQuery, NotFoundError, Page, toPage } from '@kassa/common';
 import { AuthUser } from '../access/auth-user';
-import { Role } from '../access/role';
+import { isStaff, Role } from '../access/role';
 import { OrderLifecycleService } from './order-lifecycle.service';
 import { assertTransition, OrderStatus } from './order-status';
 import { OrderRecord, OrderRepository } from './order.repository';
@@ -26,10 +26,10 @@ export class OrderService {
     return toPage(page.items, page.total, query);
   }
 
-  /** The order if the caller may see it: their own, or any for an admin; else 404. */
+  /** The order if the caller may see it: their own, or any for staff; else 404. */
   async get(caller: AuthUser, id: string): Promise<OrderRecord> {
     const order = await this.orders.findById(id);
-    if (!order || (caller.role !== Role.Admin && order.customerId !== caller.id)) {
+    if (!order || (!isStaff(caller.role) && order.customerId !== caller.id)) {
       throw new NotFoundError('Order', id);
     }
     return order;

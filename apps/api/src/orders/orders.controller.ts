@@ -16,7 +16,7 @@ import {
   ProductUnavailableError,
   ValidationError,
 } from '@kassa/common';
-import { AdminOnly, Authenticated } from '../access/access.decorators';
+import { Authenticated, CustomerOwned } from '../access/access.decorators';
 import { AuthUser } from '../access/auth-user';
 import { CurrentUser } from '../access/current-user.decorator';
 import { Role } from '../access/role';
@@ -81,8 +81,8 @@ export class OrdersController {
   }
 
   @Get(ONE)
-  @Authenticated()
-  @ApiOperation({ summary: "One order (another customer's is a 404)" })
+  @CustomerOwned()
+  @ApiOperation({ summary: "One order (another customer's is a 404; staff see every order)" })
   @ApiOkResponse({ type: OrderResponseDto })
   @ApiErrors(ValidationError, NotFoundError)
   async get(@CurrentUser() caller: AuthUser, @IdParam() id: string): Promise<OrderResponseDto> {
@@ -91,7 +91,7 @@ export class OrdersController {
 
   @Post('orders/:id/cancel')
   @HttpCode(200)
-  @Authenticated()
+  @CustomerOwned(Role.Customer, Role.Admin)
   @ApiOperation({
     summary: 'Cancel an unpaid order',
     description: 'Gives the stock and the promo code use back; any other state is a 409.',
@@ -103,7 +103,7 @@ export class OrdersController {
   }
 
   @Put(ONE)
-  @AdminOnly()
+  @CustomerOwned(Role.Admin)
   @ApiOperation({
     summary: "Set an order's internal note, or cancel it while unpaid (admin)",
     description:
@@ -120,7 +120,7 @@ export class OrdersController {
   }
 
   @Patch(ONE)
-  @AdminOnly()
+  @CustomerOwned(Role.Admin)
   @ApiOperation({
     summary: "Change an order's internal note, or cancel it while unpaid (admin)",
     description: 'Prices and lines never change.',
@@ -137,7 +137,7 @@ export class OrdersController {
 
   @Delete(ONE)
   @HttpCode(204)
-  @AdminOnly()
+  @CustomerOwned(Role.Admin)
   @ApiOperation({
     summary: 'Cancel an unpaid order (admin)',
     description: 'Financial records are never deleted: any state but pending is a 409.',

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ListQuery } from '@kassa/common';
 import { findPage, RecordOf } from '@kassa/database';
-import { Model } from 'mongoose';
+import { Model, trusted } from 'mongoose';
 import { OutboxMail, OutboxMessage } from './schemas/outbox-message.schema';
 
 export type OutboxMessageRecord = RecordOf<OutboxMessage>;
@@ -28,8 +28,8 @@ export class OutboxRepository {
       .findOneAndUpdate(
         {
           $or: [
-            { status: 'pending', nextAttemptAt: { $lte: now } },
-            { status: 'sending', leaseUntil: { $lt: now } },
+            { status: 'pending', nextAttemptAt: trusted({ $lte: now }) },
+            { status: 'sending', leaseUntil: trusted({ $lt: now }) },
           ],
         },
         { $set: { status: 'sending', leaseUntil }, $inc: { attempts: 1 } },
@@ -61,7 +61,7 @@ export class OutboxRepository {
   }
 
   countWaiting(): Promise<number> {
-    return this.model.countDocuments({ status: { $in: ['pending', 'sending'] } }).exec();
+    return this.model.countDocuments({ status: trusted({ $in: ['pending', 'sending'] }) }).exec();
   }
 
   private async settle(claim: ClaimedMessage, fields: Partial<OutboxMessage>): Promise<void> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ListQuery } from '@kassa/common';
 import { findPage, RecordOf } from '@kassa/database';
-import { FilterQuery, Model } from 'mongoose';
+import { FilterQuery, Model, trusted } from 'mongoose';
 import { ReturnStatus } from './return-status';
 import { ReturnRequest } from './schemas/return-request.schema';
 
@@ -92,7 +92,7 @@ export class ReturnRepository {
   claimDueRefund(now: Date, leaseUntil: Date): Promise<ReturnRecord | null> {
     return this.model
       .findOneAndUpdate(
-        { status: ReturnStatus.Approved, 'refund.nextAttemptAt': { $lte: now } },
+        { status: ReturnStatus.Approved, 'refund.nextAttemptAt': trusted({ $lte: now }) },
         { $set: { 'refund.nextAttemptAt': leaseUntil } },
         { new: true, sort: { 'refund.nextAttemptAt': 1 } },
       )

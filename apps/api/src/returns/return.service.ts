@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ListQuery, NotFoundError, Page, toPage } from '@kassa/common';
 import { TransactionRunner } from '@kassa/database';
 import { AuthUser } from '../access/auth-user';
-import { Role } from '../access/role';
+import { isStaff } from '../access/role';
 import { ReturnsConfig, returnsConfig } from '../config/returns.config';
 import { OrderReturnsService } from '../orders/order-returns.service';
 import { OrderStatus } from '../orders/order-status';
@@ -67,10 +67,10 @@ export class ReturnService {
     return this.config.autoApprove ? this.decisions.approve(SYSTEM, requested._id) : requested;
   }
 
-  /** A return the caller may see: their own, any for an admin; else 404. */
+  /** A return the caller may see: their own, any for staff; else 404. */
   async get(caller: AuthUser, id: string): Promise<ReturnRecord> {
     const found = await this.returns.findById(id);
-    if (!found || (caller.role !== Role.Admin && found.customerId !== caller.id)) {
+    if (!found || (!isStaff(caller.role) && found.customerId !== caller.id)) {
       throw new NotFoundError('Return', id);
     }
     return found;

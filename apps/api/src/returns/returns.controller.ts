@@ -9,7 +9,8 @@ import {
   ReturnQuantityExceededError,
   ValidationError,
 } from '@kassa/common';
-import { AdminOnly, Authenticated } from '../access/access.decorators';
+import { AdminOnly, CustomerOwned } from '../access/access.decorators';
+import { Role } from '../access/role';
 import { AuthUser } from '../access/auth-user';
 import { CurrentUser } from '../access/current-user.decorator';
 import { ApiErrors } from '../http/api-errors.decorator';
@@ -46,7 +47,7 @@ export class ReturnsController {
   ) {}
 
   @Post(['orders/:id/returns', 'order/:id/return'])
-  @Authenticated()
+  @CustomerOwned(Role.Customer)
   @Idempotent()
   @ApiOperation({ summary: 'Ask to return items of an order', description: REQUEST_DESCRIPTION })
   @ApiCreatedResponse({ type: ReturnResponseDto })
@@ -60,7 +61,7 @@ export class ReturnsController {
   }
 
   @Get('orders/:id/returns')
-  @Authenticated()
+  @CustomerOwned()
   @ApiOperation({ summary: "An order's returns, oldest first (another customer's order is a 404)" })
   @ApiListQuery(ORDER_RETURN_LIST_SPEC, { filter: { status: 'requested' }, sort: 'createdAt' })
   @ApiOkResponse({ type: ReturnPageDto })
@@ -75,7 +76,7 @@ export class ReturnsController {
   }
 
   @Get('order/:id/return_status')
-  @Authenticated()
+  @CustomerOwned()
   @ApiOperation({
     summary: "Where an order stands with returns, and each return's state and amount",
   })
@@ -100,7 +101,7 @@ export class ReturnsController {
   }
 
   @Get('returns/:id')
-  @Authenticated()
+  @CustomerOwned()
   @ApiOperation({ summary: "One return (another customer's is a 404)" })
   @ApiOkResponse({ type: ReturnResponseDto })
   @ApiErrors(ValidationError, NotFoundError)
@@ -110,7 +111,7 @@ export class ReturnsController {
 
   @Post('returns/:id/approve')
   @HttpCode(200)
-  @AdminOnly()
+  @CustomerOwned(Role.Admin)
   @Idempotent()
   @ApiOperation({
     summary: 'Approve a requested return and refund it (admin)',
@@ -129,7 +130,7 @@ export class ReturnsController {
 
   @Post('returns/:id/reject')
   @HttpCode(200)
-  @AdminOnly()
+  @CustomerOwned(Role.Admin)
   @ApiOperation({
     summary: 'Reject a requested return, with the reason the customer is told (admin)',
   })

@@ -55,7 +55,7 @@ export class ProductRepository {
 
   findByIds(ids: string[]): Promise<ProductRecord[]> {
     return this.model
-      .find({ _id: { $in: ids } })
+      .find({ _id: trusted({ $in: ids }) })
       .lean<ProductRecord[]>()
       .exec();
   }
@@ -106,7 +106,7 @@ export class ProductRepository {
    */
   async reserveStock(id: string, quantity: number): Promise<boolean> {
     const result = await this.model.updateOne(
-      { _id: id, archived: false, active: true, stock: { $gte: quantity } },
+      { _id: id, archived: false, active: true, stock: trusted({ $gte: quantity }) },
       { $inc: { stock: -quantity } },
     );
     return result.modifiedCount === 1;

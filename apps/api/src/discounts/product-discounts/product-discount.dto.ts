@@ -49,10 +49,13 @@ export class ProductDiscountDto {
   @IsUUID('all', { each: true, message: 'each of targetIds must be a UUID' })
   targetIds: string[];
 
-  @WindowField('When it starts applying; null or absent: at once')
+  @WindowField('When it starts applying; null or absent: at once', '2026-03-01T00:00:00.000Z')
   startsAt?: Date | null;
 
-  @WindowField('When it stops applying (exclusive); null or absent: never')
+  @WindowField(
+    'When it stops applying (exclusive); null or absent: never',
+    '2099-01-01T00:00:00.000Z',
+  )
   endsAt?: Date | null;
 
   @ActiveField()

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ListQuery } from '@kassa/common';
 import { findPage, RecordOf } from '@kassa/database';
-import { Model } from 'mongoose';
+import { Model, trusted } from 'mongoose';
 import { ProductDiscount } from './product-discount.schema';
 
 export type ProductDiscountRecord = RecordOf<ProductDiscount>;
@@ -51,7 +51,7 @@ export class ProductDiscountRepository {
   findActiveTargeting(ids: string[]): Promise<ProductDiscountRecord[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.model
-      .find({ targetIds: { $in: ids }, active: true })
+      .find({ targetIds: trusted({ $in: ids }), active: true })
       .lean<ProductDiscountRecord[]>()
       .exec();
   }

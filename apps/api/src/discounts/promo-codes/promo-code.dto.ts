@@ -35,10 +35,13 @@ export class PromoCodeDto {
   @IsMoneyAmount()
   minimumSubtotal?: string;
 
-  @WindowField('When it becomes valid; null or absent: at once')
+  @WindowField('When it becomes valid; null or absent: at once', '2026-03-01T00:00:00.000Z')
   startsAt?: Date | null;
 
-  @WindowField('When it stops being valid (exclusive); null or absent: never')
+  @WindowField(
+    'When it stops being valid (exclusive); null or absent: never',
+    '2099-01-01T00:00:00.000Z',
+  )
   endsAt?: Date | null;
 
   @ActiveField()

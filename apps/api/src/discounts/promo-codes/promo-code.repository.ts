@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { AlreadyExistsError, ListQuery } from '@kassa/common';
 import { findPage, isDuplicateKey, RecordOf } from '@kassa/database';
-import { Model, UpdateQuery } from 'mongoose';
+import { Model, trusted, UpdateQuery } from 'mongoose';
 import { PromoCode, PromoCodeUse } from './promo-code.schema';
 
 export type PromoCodeRecord = RecordOf<PromoCode>;
@@ -90,7 +90,8 @@ export class PromoCodeRepository {
    * concurrent claims never overshoot.
    */
   async claimTotalUse(promo: Pick<PromoCodeRecord, '_id' | 'usageLimit'>): Promise<boolean> {
-    const underLimit = promo.usageLimit === null ? {} : { usedCount: { $lt: promo.usageLimit } };
+    const underLimit =
+      promo.usageLimit === null ? {} : { usedCount: trusted({ $lt: promo.usageLimit }) };
     const result = await this.codes.updateOne(
       { _id: promo._id, usageLimit: promo.usageLimit, ...underLimit },
       { $inc: { usedCount: 1 } },
@@ -111,7 +112,7 @@ export class PromoCodeRepository {
   ): Promise<boolean> {
     const filter = {
       _id: useId(promoCodeId, userId),
-      ...(limit === null ? {} : { count: { $lt: limit } }),
+      ...(limit === null ? {} : { count: trusted({ $lt: limit }) }),
     };
     try {
       const result = await this.uses.updateOne(
@@ -129,14 +130,14 @@ export class PromoCodeRepository {
 
   async releaseTotalUse(promoCodeId: string): Promise<void> {
     await this.codes.updateOne(
-      { _id: promoCodeId, usedCount: { $gt: 0 } },
+      { _id: promoCodeId, usedCount: trusted({ $gt: 0 }) },
       { $inc: { usedCount: -1 } },
     );
   }
 
   async releaseCustomerUse(promoCodeId: string, userId: string): Promise<void> {
     await this.uses.updateOne(
-      { _id: useId(promoCodeId, userId), count: { $gt: 0 } },
+      { _id: useId(promoCodeId, userId), count: trusted({ $gt: 0 }) },
       { $inc: { count: -1 } },
     );
   }

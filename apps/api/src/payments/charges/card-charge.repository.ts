@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { RecordOf } from '@kassa/database';
-import { Model } from 'mongoose';
+import { Model, trusted } from 'mongoose';
 import { CardCharge, ChargeStatus } from './schemas/card-charge.schema';
 
 export type CardChargeRecord = RecordOf<CardCharge>;
@@ -70,7 +70,7 @@ export class CardChargeRepository {
   claimDueCheck(now: Date, nextCheckAt: Date): Promise<CardChargeRecord | null> {
     return this.model
       .findOneAndUpdate(
-        { status: 'processing', nextCheckAt: { $lte: now } },
+        { status: 'processing', nextCheckAt: trusted({ $lte: now }) },
         { $set: { nextCheckAt }, $inc: { checks: 1 } },
         { new: true, sort: { nextCheckAt: 1 } },
       )
@@ -86,7 +86,7 @@ export class CardChargeRepository {
   claimDueRefund(now: Date, nextAttemptAt: Date): Promise<CardChargeRecord | null> {
     return this.model
       .findOneAndUpdate(
-        { status: 'paid', refundDueAt: { $lte: now } },
+        { status: 'paid', refundDueAt: trusted({ $lte: now }) },
         { $set: { refundDueAt: nextAttemptAt } },
         { new: true, sort: { refundDueAt: 1 } },
       )

@@ -9,7 +9,8 @@ import {
   ValidationError,
 } from '@kassa/common';
 import type { FastifyReply } from 'fastify';
-import { Authenticated } from '../../access/access.decorators';
+import { Authenticated, CustomerOwned } from '../../access/access.decorators';
+import { Role } from '../../access/role';
 import { AuthUser } from '../../access/auth-user';
 import { CurrentUser } from '../../access/current-user.decorator';
 import { ApiErrors } from '../../http/api-errors.decorator';
@@ -33,12 +34,12 @@ const DESCRIPTION =
 
 /** Paying an order by card; `POST /order/pay/` is the requirement's name, the order id in the body. */
 @ApiTags('orders')
-@Authenticated()
 @Controller()
 export class OrderPaymentController {
   constructor(private readonly payments: OrderPaymentService) {}
 
   @Post('orders/:id/pay')
+  @CustomerOwned(Role.Customer)
   @HttpCode(200)
   @Idempotent()
   @ApiOperation({ summary: 'Pay an order by card', description: DESCRIPTION })
@@ -63,6 +64,7 @@ export class OrderPaymentController {
   }
 
   @Post('order/pay')
+  @Authenticated(Role.Customer)
   @HttpCode(200)
   @Idempotent()
   @ApiOperation({

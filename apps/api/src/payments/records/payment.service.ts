@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ListQuery, NotFoundError, Page, parseMoney, toPage, ValidationError } from '@kassa/common';
 import { MAX_AMOUNT } from '@kassa/payment-gateway';
 import { AuthUser } from '../../access/auth-user';
-import { Role } from '../../access/role';
+import { isStaff, Role } from '../../access/role';
 import { CatalogConfig, catalogConfig } from '../../config/catalog.config';
 import { UserAccounts } from '../../users/user-accounts.service';
 import { PaymentCardDto, storedCard } from '../card.dto';
@@ -78,7 +78,5 @@ export class PaymentService {
 }
 
 function isVisibleTo(payment: PaymentRecordOf, caller: AuthUser): boolean {
-  return (
-    caller.role === Role.Admin || payment.payerId === caller.id || payment.payeeId === caller.id
-  );
+  return isStaff(caller.role) || payment.payerId === caller.id || payment.payeeId === caller.id;
 }

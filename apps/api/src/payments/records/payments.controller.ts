@@ -9,7 +9,8 @@ import {
   Page,
   ValidationError,
 } from '@kassa/common';
-import { Authenticated } from '../../access/access.decorators';
+import { Authenticated, CustomerOwned } from '../../access/access.decorators';
+import { Role } from '../../access/role';
 import { AuthUser } from '../../access/auth-user';
 import { CurrentUser } from '../../access/current-user.decorator';
 import { ApiErrors } from '../../http/api-errors.decorator';
@@ -29,7 +30,6 @@ import { PaymentService } from './payment.service';
  * cancelled. Payer and payee see them; admins see all; anyone else gets a 404.
  */
 @ApiTags('payments')
-@Authenticated()
 @Controller('payments')
 export class PaymentsController {
   constructor(
@@ -38,6 +38,7 @@ export class PaymentsController {
   ) {}
 
   @Post()
+  @Authenticated()
   @Idempotent({ atomic: true })
   @ApiOperation({
     summary: 'Create a payment to another user (status created)',
@@ -57,6 +58,7 @@ export class PaymentsController {
   }
 
   @Get()
+  @Authenticated()
   @ApiOperation({
     summary: "Payments: the caller's as payer or payee, newest first (admins: all)",
   })
@@ -72,7 +74,8 @@ export class PaymentsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One payment (its payer, its payee or an admin; others get 404)' })
+  @CustomerOwned()
+  @ApiOperation({ summary: 'One payment (its payer, its payee or staff; others get 404)' })
   @ApiOkResponse({ type: PaymentResponseDto })
   @ApiErrors(ValidationError, NotFoundError)
   async get(@CurrentUser() caller: AuthUser, @IdParam() id: string): Promise<PaymentResponseDto> {
@@ -80,6 +83,7 @@ export class PaymentsController {
   }
 
   @Post(':id/confirm')
+  @CustomerOwned(Role.Customer)
   @HttpCode(200)
   @Idempotent({ atomic: true })
   @ApiOperation({
@@ -106,6 +110,7 @@ export class PaymentsController {
   }
 
   @Post(':id/cancel')
+  @CustomerOwned(Role.Customer, Role.Admin)
   @HttpCode(200)
   @ApiOperation({
     summary: 'Cancel a created payment (payer or admin)',
