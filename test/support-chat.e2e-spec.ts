@@ -117,6 +117,20 @@ describe('support chat over socket.io (e2e)', () => {
     });
   });
 
+  describe('a conversation about an order', () => {
+    it("names one of the customer's orders, and never another customer's", async () => {
+      const customer = await chatAs(await suite.factory.customer());
+      const own = await suite.factory.paidOrder(customer.account.id);
+      const other = await suite.factory.paidOrder((await suite.factory.customer()).id);
+      const about = (orderId: string) =>
+        ask(customer.socket, 'conversation:open', { subject: 'Order', text: 'Late', orderId });
+      expect((await about(other.id)).error?.code).toBe('NOT_FOUND');
+      const opened = await about(own.id);
+      expect(opened.error).toBeUndefined();
+      expect(opened.data).toMatchObject({ conversation: { orderId: own.id } });
+    });
+  });
+
   describe('a customer and a support user', () => {
     it('exchange messages, and the history over REST is what was said', async () => {
       const customer = await chatAs(await suite.factory.customer());

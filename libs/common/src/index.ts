@@ -4,3 +4,4 @@ export * from './request-id';
 export * from './money';
 export * from './idempotency';
 export * from './clock';
+export * from './state/transition-table';

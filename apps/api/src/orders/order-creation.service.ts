@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Counter } from 'prom-client';
 import { CartEmptyError, InsufficientStockError, ProductUnavailableError } from '@kassa/common';
 import { TransactionRunner } from '@kassa/database';
 import { CartService, PricedCartOf } from '../cart/cart.service';
@@ -11,6 +12,7 @@ import { OutboxService } from '../outbox/outbox.service';
 import { UserAccounts } from '../users/user-accounts.service';
 import { newOrderMail } from './order-mail';
 import { NewOrder, OrderRecord, OrderRepository } from './order.repository';
+import { MetricsService } from '../metrics/metrics.service';
 
 /** The refusal for a line that cannot be bought, naming the product. */
 function unavailableLineError(line: PricedLine) {
@@ -32,6 +34,8 @@ function unavailableLineError(line: PricedLine) {
  */
 @Injectable()
 export class OrderCreationService {
+  private readonly created: Counter;
+
   constructor(
     private readonly orders: OrderRepository,
     private readonly cart: CartService,
@@ -42,10 +46,13 @@ export class OrderCreationService {
     private readonly transactions: TransactionRunner,
     @Inject(catalogConfig.KEY) private readonly catalog: CatalogConfig,
     @Inject(ordersConfig.KEY) private readonly config: OrdersConfig,
-  ) {}
+    metrics: MetricsService,
+  ) {
+    this.created = metrics.counter('kassa_orders_created_total', 'Orders created from carts');
+  }
 
-  create(customerId: string): Promise<OrderRecord> {
-    return this.transactions.run(async () => {
+  async create(customerId: string): Promise<OrderRecord> {
+    const order = await this.transactions.run(async () => {
       const now = new Date();
       const priced = await this.pricedWithPromoClaimed(
         customerId,
@@ -67,6 +74,8 @@ export class OrderCreationService {
         await this.outbox.enqueue('order-created', newOrderMail(order, admins), now);
       return order;
     });
+    this.created.inc();
+    return order;
   }
 
   /** The cart's pricing, with the promo use taken, or priced without the code when none is left. */

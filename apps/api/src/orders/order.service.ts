@@ -3,7 +3,7 @@ import { InvalidTransitionError, ListQuery, NotFoundError, Page, toPage } from '
 import { AuthUser } from '../access/auth-user';
 import { isStaff, Role } from '../access/role';
 import { OrderLifecycleService } from './order-lifecycle.service';
-import { assertTransition, OrderStatus } from './order-status';
+import { ORDER_TRANSITIONS, OrderStatus } from './order-status';
 import { OrderRecord, OrderRepository } from './order.repository';
 
 /** What an admin may change on an order: its note, and a cancellation of an unpaid one. */
@@ -38,7 +38,7 @@ export class OrderService {
   /** Cancels an unpaid order of the caller's (any for an admin), giving back its stock. */
   async cancel(caller: AuthUser, id: string): Promise<OrderRecord> {
     const order = await this.get(caller, id);
-    assertTransition(order.status, OrderStatus.Cancelled);
+    ORDER_TRANSITIONS.assert(order.status, OrderStatus.Cancelled);
     const cancelled = await this.lifecycle.endUnpaid(id, OrderStatus.Cancelled, caller.id);
     if (!cancelled) return this.refuseStale(caller, id, OrderStatus.Cancelled);
     return cancelled;

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ListQuery, Page, toPage } from '@kassa/common';
 import { OrdersConfig, ordersConfig } from '../config/orders.config';
+import { MetricsService } from '../metrics/metrics.service';
 import { MAILER, Mailer, MailMessage } from '../notifications/mailer';
 import { ClaimedMessage, OutboxMessageRecord, OutboxRepository } from './outbox.repository';
 
@@ -25,7 +26,12 @@ export class OutboxService {
     private readonly messages: OutboxRepository,
     @Inject(MAILER) private readonly mailer: Mailer,
     @Inject(ordersConfig.KEY) private readonly config: OrdersConfig,
-  ) {}
+    metrics: MetricsService,
+  ) {
+    metrics.gaugeCallback('kassa_outbox_backlog', 'Outbox messages not sent yet', () =>
+      this.backlog(),
+    );
+  }
 
   enqueue(topic: string, mail: MailMessage, now = new Date()): Promise<void> {
     return this.messages.add(topic, mail, now);

@@ -7,6 +7,7 @@ import { UsersModule } from '../users/users.module';
 import { CardChargeRepository } from './charges/card-charge.repository';
 import { CardChargeService } from './charges/card-charge.service';
 import { ChargeSettlementService } from './charges/charge-settlement.service';
+import { PaymentMetrics } from './charges/payment-metrics';
 import { CardCharge, CardChargeSchema } from './charges/schemas/card-charge.schema';
 import { paymentGatewayProvider } from './gateway/payment-gateway.provider';
 import { OrderPaymentController } from './orders-payment/order-payment.controller';
@@ -32,6 +33,7 @@ import { TopUpService } from './top-ups/top-up.service';
   providers: [
     paymentGatewayProvider,
     CardChargeRepository,
+    PaymentMetrics,
     ChargeSettlementService,
     CardChargeService,
     OrderPaymentService,

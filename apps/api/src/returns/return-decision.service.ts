@@ -6,7 +6,7 @@ import { OrderReturnsService } from '../orders/order-returns.service';
 import { OrderRefundService } from '../payments/refunds/order-refund.service';
 import { ReturnNotices } from './return-notices';
 import { ReturnRecord, ReturnRepository } from './return.repository';
-import { assertTransition, ReturnStatus } from './return-status';
+import { RETURN_TRANSITIONS, ReturnStatus } from './return-status';
 
 /** Who acts for automatic approvals and the reconciler, in a return's history. */
 export const SYSTEM = 'system';
@@ -42,7 +42,7 @@ export class ReturnDecisionService {
     const now = new Date();
     const approved = await this.transactions.run(async () => {
       const request = await this.require(id);
-      assertTransition(request.status, ReturnStatus.Approved);
+      RETURN_TRANSITIONS.assert(request.status, ReturnStatus.Approved);
       const items = await this.orders.receive(request.orderId, request.items);
       const amountCents = items.reduce((sum, item) => sum + item.refundCents, 0);
       const moved = await this.returns.transition({
@@ -63,7 +63,7 @@ export class ReturnDecisionService {
     const now = new Date();
     return this.transactions.run(async () => {
       const request = await this.require(id);
-      assertTransition(request.status, ReturnStatus.Rejected);
+      RETURN_TRANSITIONS.assert(request.status, ReturnStatus.Rejected);
       const rejected = await this.returns.transition({
         id,
         expected: ReturnStatus.Requested,

@@ -4,7 +4,7 @@ import { ListQuery } from '@kassa/common';
 import { findPage, RecordOf } from '@kassa/database';
 import { FilterQuery, Model, trusted } from 'mongoose';
 import { Role } from '../access/role';
-import { ConversationStatus, statesBefore } from './conversation-status';
+import { CONVERSATION_TRANSITIONS, ConversationStatus } from './conversation-status';
 import { Conversation } from './schemas/conversation.schema';
 
 export type ConversationRecord = RecordOf<Conversation>;
@@ -15,7 +15,9 @@ export type NewConversation = Pick<ConversationRecord, 'customerId' | 'subject' 
 export type ConversationScope = { customerId: string } | 'all';
 
 /** Conversations that still take messages. */
-const LIVE = { status: trusted({ $in: statesBefore(ConversationStatus.Closed) }) };
+const LIVE = {
+  status: trusted({ $in: CONVERSATION_TRANSITIONS.statesBefore(ConversationStatus.Closed) }),
+};
 
 @Injectable()
 export class ConversationRepository {
@@ -62,7 +64,12 @@ export class ConversationRepository {
   claim(id: string, assigneeId: string): Promise<ConversationRecord | null> {
     return this.model
       .findOneAndUpdate(
-        { _id: id, status: trusted({ $in: statesBefore(ConversationStatus.Claimed) }) },
+        {
+          _id: id,
+          status: trusted({
+            $in: CONVERSATION_TRANSITIONS.statesBefore(ConversationStatus.Claimed),
+          }),
+        },
         { $set: { status: ConversationStatus.Claimed, assigneeId } },
         { new: true },
       )

@@ -18,6 +18,7 @@ import { ConversationResponseDto } from './dto/support-response.dto';
 import { SupportBroadcaster } from './support.broadcaster';
 import { toConversationResponse } from './support-response.mapper';
 import { SupportMessageRecord, SupportMessageRepository } from './support-message.repository';
+import { OrderService } from '../orders/order.service';
 
 export interface NewConversationInput {
   subject: string;
@@ -42,6 +43,7 @@ export class ConversationService {
     private readonly rateLimiter: ChatRateLimiter,
     private readonly broadcaster: SupportBroadcaster,
     private readonly transactions: TransactionRunner,
+    private readonly orders: OrderService,
   ) {}
 
   async open(
@@ -52,6 +54,7 @@ export class ConversationService {
       throw new ForbiddenError('Only customers open support conversations');
     }
     await this.rateLimiter.hit(caller.id);
+    if (input.orderId) await this.orders.get(caller, input.orderId);
     const now = new Date();
     const opened = await this.transactions.run(async () => {
       const created = await this.conversations.create(

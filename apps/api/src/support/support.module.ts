@@ -13,12 +13,14 @@ import { SupportBroadcaster } from './support.broadcaster';
 import { SupportController } from './support.controller';
 import { SupportMessageRepository } from './support-message.repository';
 import { SupportMessageService } from './support-message.service';
+import { OrdersModule } from '../orders/orders.module';
 
 /** The support chat: conversations and messages, the `/support` socket.io gateway and REST history. */
 @Module({
   imports: [
     AccessModule,
     RateLimitStorageModule,
+    OrdersModule,
     MongooseModule.forFeature([
       { name: Conversation.name, schema: ConversationSchema },
       { name: SupportMessage.name, schema: SupportMessageSchema },

@@ -33,6 +33,12 @@ export interface PaidCharge {
 export const DECLINE_REASONS = ['card_declined', 'insufficient_funds'] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
 
+/** What a decline says, by reason. */
+export const DECLINE_MESSAGES: Record<DeclineReason, string> = {
+  card_declined: 'The card was declined',
+  insufficient_funds: 'The card has insufficient funds',
+};
+
 /** The card was refused: an answer, not an error; nothing was charged. */
 export interface DeclinedCharge {
   status: 'declined';

@@ -4,13 +4,13 @@ import {
   PaymentNotFound,
   ProcessingFailed,
 } from '../contract/answers';
-import { DeclinedCharge, DeclineReason, DuplicateCharge } from '../contract/charge';
+import {
+  DECLINE_MESSAGES,
+  DeclinedCharge,
+  DeclineReason,
+  DuplicateCharge,
+} from '../contract/charge';
 import { FieldProblem, GatewayErrorCode } from '../contract/error-codes';
-
-const DECLINE_MESSAGES: Record<DeclineReason, string> = {
-  card_declined: 'The card was declined',
-  insufficient_funds: 'The card has insufficient funds',
-};
 
 export function invalidRequest(details: FieldProblem[]): InvalidRequest {
   return {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { PaymentDeclinedError, ValidationError } from '@kassa/common';
+import { ValidationError } from '@kassa/common';
 import {
   CardDto,
   ChargeResult,
@@ -11,6 +11,7 @@ import { PaymentsConfig, paymentsConfig } from '../../config/payments.config';
 import { PAYMENT_GATEWAY } from '../gateway/payment-gateway.provider';
 import { ChargeSettlementService } from './charge-settlement.service';
 import { CardChargeRecord, CardChargeRepository } from './card-charge.repository';
+import { PaymentMetrics } from './payment-metrics';
 import { ChargePurpose } from './schemas/card-charge.schema';
 
 export interface ChargeSpec {
@@ -23,20 +24,24 @@ export interface ChargeSpec {
   card: CardDto;
 }
 
-/** A charge after its call: captured (`paid`), or still in doubt (`processing`). */
+/**
+ * A charge after its call: captured (`paid`), refused by the card's issuer (`declined`, an
+ * expected outcome the caller answers with 402), or still in doubt (`processing`).
+ */
 export type ChargeOutcome = CardChargeRecord;
 
 /**
  * Charges a card: the attempt is recorded (`processing`, with a check due once every retry would
  * be over) before the gateway is called, so that whatever happens next — an answer, a timeout,
- * a crash — the record is settled, by this call or by the reconciler. A decline is a 402 with its
- * reason and a refusal a 400; both end the attempt.
+ * a crash — the record is settled, by this call or by the reconciler. A decline ends the attempt
+ * and is answered as the charge's outcome; a request the gateway refuses as invalid is a 400.
  */
 @Injectable()
 export class CardChargeService {
   constructor(
     private readonly charges: CardChargeRepository,
     private readonly settlement: ChargeSettlementService,
+    private readonly metrics: PaymentMetrics,
     @Inject(PAYMENT_GATEWAY) private readonly gateway: PaymentGatewayClient,
     @Inject(paymentsConfig.KEY) private readonly config: PaymentsConfig,
   ) {}
@@ -80,8 +85,7 @@ export class CardChargeService {
       case 'paid':
         return this.settlement.captured(charge, result.paymentId);
       case 'declined':
-        await this.settlement.notCaptured(charge, 'declined', result.reason);
-        throw new PaymentDeclinedError(result.reason, result.message);
+        return this.settlement.notCaptured(charge, 'declined', result.reason);
       case 'invalid':
         await this.settlement.notCaptured(charge, 'failed', result.code);
         throw new ValidationError(
@@ -92,6 +96,7 @@ export class CardChargeService {
           })),
         );
       default:
+        this.metrics.chargeInDoubt(charge.purpose);
         return charge;
     }
   }

@@ -8,6 +8,7 @@ import { OutboxService } from '../../outbox/outbox.service';
 import { UserAccounts } from '../../users/user-accounts.service';
 import { PAYMENT_GATEWAY } from '../gateway/payment-gateway.provider';
 import { CardChargeRecord, CardChargeRepository } from './card-charge.repository';
+import { PaymentMetrics } from './payment-metrics';
 import { cardReceiptMail } from './receipt-mail';
 
 /** Who the jobs act as in an order's history. */
@@ -33,6 +34,7 @@ export class ChargeSettlementService {
     private readonly outbox: OutboxService,
     private readonly accounts: UserAccounts,
     private readonly transactions: TransactionRunner,
+    private readonly metrics: PaymentMetrics,
     @Inject(PAYMENT_GATEWAY) private readonly gateway: PaymentGatewayClient,
   ) {}
 
@@ -40,7 +42,13 @@ export class ChargeSettlementService {
   async captured(charge: CardChargeRecord, gatewayPaymentId: string, now = new Date()) {
     const outcome = await this.transactions.run(async () => {
       const paid = await this.charges.settle(charge._id, 'paid', { gatewayPaymentId }, now);
-      if (!paid) return { settled: await this.charges.findById(charge._id), refund: false };
+      if (!paid) {
+        return {
+          settled: await this.charges.findById(charge._id),
+          refund: false,
+          settledHere: false,
+        };
+      }
       await this.ledger.record({
         kind: 'card_payment',
         reference: charge._id,
@@ -53,12 +61,16 @@ export class ChargeSettlementService {
         charge.purpose === 'order' &&
         !(await this.orders.markPaid(charge.reference, SYSTEM, now))
       ) {
-        return { settled: paid, refund: true };
+        return { settled: paid, refund: true, settledHere: true };
       }
       const customer = await this.accounts.get(charge.customerId);
       await this.outbox.enqueue('card-receipt', cardReceiptMail(paid, customer.email), now);
-      return { settled: paid, refund: false };
+      return { settled: paid, refund: false, settledHere: true };
     });
+    if (outcome.settledHere) {
+      this.metrics.chargeCaptured(charge.purpose);
+      if (charge.purpose === 'order' && !outcome.refund) this.metrics.orderPaid();
+    }
     if (outcome.refund) return this.refundUnwanted(outcome.settled!, now);
     return outcome.settled!;
   }
@@ -75,6 +87,7 @@ export class ChargeSettlementService {
     now = new Date(),
   ) {
     const ended = await this.charges.settle(charge._id, status, { failure }, now);
+    if (ended) this.metrics.chargeFailed(charge.purpose, status);
     if (ended && holdsOrder && charge.purpose === 'order') {
       await this.orders.releaseCharge(charge.reference);
     }

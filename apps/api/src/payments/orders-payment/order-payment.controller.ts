@@ -23,7 +23,7 @@ import {
   PayOrderByBodyDto,
   PayWithCardDto,
 } from '../charges/card-payment.dto';
-import { toCardPayment } from '../charges/card-payment.mapper';
+import { declineOf, toCardPayment } from '../charges/card-payment.mapper';
 import { OrderPaymentOutcome, OrderPaymentService } from './order-payment.service';
 
 const DESCRIPTION =
@@ -97,6 +97,8 @@ export class OrderPaymentController {
   }
 
   private respond(outcome: OrderPaymentOutcome, reply: FastifyReply): OrderPaymentResponseDto {
+    const decline = declineOf(outcome.charge);
+    if (decline) throw decline;
     if (outcome.charge?.status === 'processing') void reply.status(202);
     return {
       payment: outcome.charge && toCardPayment(outcome.charge),

@@ -4,6 +4,7 @@ import { OrderPaymentsService } from '../../orders/order-payments.service';
 import { OrderRecord } from '../../orders/order.repository';
 import { CardChargeService } from '../charges/card-charge.service';
 import { CardChargeRecord } from '../charges/card-charge.repository';
+import { PaymentMetrics } from '../charges/payment-metrics';
 
 export interface OrderPaymentOutcome {
   charge: CardChargeRecord | null;
@@ -22,6 +23,7 @@ export class OrderPaymentService {
   constructor(
     private readonly orders: OrderPaymentsService,
     private readonly charges: CardChargeService,
+    private readonly metrics: PaymentMetrics,
   ) {}
 
   async pay(
@@ -54,6 +56,7 @@ export class OrderPaymentService {
   private async payNothing(customerId: string, orderId: string): Promise<OrderPaymentOutcome> {
     await this.orders.claimForCharge(customerId, orderId);
     const paid = await this.orders.markPaid(orderId, customerId, new Date());
+    if (paid) this.metrics.orderPaid();
     return { charge: null, order: paid ?? (await this.orders.findById(orderId))! };
   }
 }

@@ -8,7 +8,7 @@ import { LedgerService } from '../../ledger/ledger.service';
 import { OutboxService } from '../../outbox/outbox.service';
 import { UserAccounts } from '../../users/user-accounts.service';
 import { paymentReceiptMail } from './payment-mail';
-import { assertTransition, PaymentStatus } from './payment-status';
+import { PAYMENT_TRANSITIONS, PaymentStatus } from './payment-status';
 import { PaymentService } from './payment.service';
 import { PaymentRecordOf, PaymentRepository } from './payment.repository';
 
@@ -35,7 +35,7 @@ export class PaymentLifecycleService {
     if (payment.payerId !== caller.id) {
       throw new ForbiddenError('Only the payer can confirm a payment');
     }
-    assertTransition(payment.status, PaymentStatus.Paid);
+    PAYMENT_TRANSITIONS.assert(payment.status, PaymentStatus.Paid);
     return this.transactions.run(async () => {
       const now = new Date();
       const paid = await this.payments.transition({
@@ -75,7 +75,7 @@ export class PaymentLifecycleService {
     if (payment.payerId !== caller.id && caller.role !== Role.Admin) {
       throw new ForbiddenError('Only the payer or an admin can cancel a payment');
     }
-    assertTransition(payment.status, PaymentStatus.Cancelled);
+    PAYMENT_TRANSITIONS.assert(payment.status, PaymentStatus.Cancelled);
     const cancelled = await this.payments.transition({
       id,
       expected: { status: PaymentStatus.Created },

@@ -9,7 +9,7 @@ import { ApiErrors } from '../../http/api-errors.decorator';
 import { RequestId } from '../../http/request-id.decorator';
 import { Idempotent } from '../../idempotency/idempotent.decorator';
 import { CardPaymentDto, TopUpDto } from '../charges/card-payment.dto';
-import { toCardPayment } from '../charges/card-payment.mapper';
+import { declineOf, toCardPayment } from '../charges/card-payment.mapper';
 import { TopUpService } from './top-up.service';
 
 /** Money into the caller's wallet, from a card. */
@@ -37,6 +37,8 @@ export class TopUpController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CardPaymentDto> {
     const charge = await this.topUps.topUp(caller.id, body.amount, body.card, requestId);
+    const decline = declineOf(charge);
+    if (decline) throw decline;
     if (charge.status === 'processing') void reply.status(202);
     return toCardPayment(charge);
   }
