@@ -24,5 +24,7 @@ module.exports = {
     '^@kassa/(common|database|mongo-emulator|payment-gateway)(/(.*))?$': '<rootDir>/libs/$1/src$2',
   },
   testTimeout: 30000,
+  /** A spec whose setup failed half-way may leave a database open: the run still ends. */
+  forceExit: true,
   reporters: ['default', '<rootDir>/tools/jest-summary-reporter.js'],
 };

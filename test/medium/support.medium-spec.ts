@@ -10,6 +10,8 @@ import {
   MESSAGE_LIST_SPEC,
   STAFF_CONVERSATION_LIST_SPEC,
 } from '../../apps/api/src/support/support-list';
+import { IdempotencyModule } from '../../apps/api/src/idempotency/idempotency.module';
+import { NotificationsModule } from '../../apps/api/src/notifications/notifications.module';
 import { SupportModule } from '../../apps/api/src/support/support.module';
 import { unindexedListPaths } from '../support/list-indexes';
 import { overlapping, useMediumContext } from './support/medium-context';
@@ -19,7 +21,7 @@ function caller(id: string, role: Role): AuthUser {
 }
 
 describe('support conversations and messages (medium)', () => {
-  const context = useMediumContext([SupportModule]);
+  const context = useMediumContext([NotificationsModule, IdempotencyModule, SupportModule]);
 
   it('numbers concurrent messages of a conversation 1, 2, 3… without gaps or twins', async () => {
     const customer = { id: randomUUID() };
