@@ -1,125 +1,58 @@
-import { MongoEmulator } from '@kassa/mongo-emulator';
-import { ChangeStream, Collection, MongoClient } from 'mongodb';
-import { formatTable, Measurement, RATIO_LIMIT, ratioOf } from './bench-table';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { COMMAND_TIMING_CHANNEL, MongoEmulator, type CommandTiming } from '@kassa/mongo-emulator';
+import { Collection, Db, MongoClient } from 'mongodb';
+import {
+  formatPointTable,
+  formatScalingTable,
+  Measurement,
+  pingMultipleOf,
+  PING,
+  RATIO_LIMIT,
+  ratioOf,
+} from './bench-table';
+import { LIST_WORKLOADS, load, POINT_WORKLOADS, Product, Workload } from './workloads';
 
 /**
- * Indexed point operations through the official driver over a socket, at 1k and 100k documents:
- * 1k warm-up then 10k timed operations, one at a time, median of 5 runs.
- * Runs against MONGODB_URI when set, else an emulator started in-process.
+ * Operations through the official driver over a socket, one at a time: 1k warm-up then 5k
+ * timed operations, best of 5 runs. Point operations run at 1k and 100k documents beside a
+ * ping; list operations (a range page and its count) at 1k, 10k and 100k. With the emulator
+ * in-process, its own time per operation is read from its timing channel. Runs against
+ * MONGODB_URI when set, else an emulator started in-process.
  */
-const SIZES: [number, number] = [1_000, 100_000];
+const POINT_SIZES = [1_000, 100_000];
+const LIST_SIZES = [1_000, 10_000, 100_000];
 const WARM_UP_OPS = 1_000;
-const TIMED_OPS = 10_000;
+const TIMED_OPS = 5_000;
 const RUNS = 5;
-const LOAD_BATCH = 1_000;
+/** An indexed findOne may cost at most this multiple of a ping. */
+const PING_LIMITS = { 'findOne by _id': 1.3, 'findOne by sku': 1.3 };
 
-interface Product {
-  _id: number;
-  sku: string;
-  name: string;
-  priceCents: number;
-  stock: number;
-  category: string;
-}
-
-/** Deterministic pseudo-random integers (mulberry32), so every run draws the same keys. */
-function randomIntegers(seed: number): (below: number) => number {
-  let state = seed;
-  return (below) => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * below);
+/** Sums the emulator's own time per command while subscribed. */
+class EmulatorClock {
+  micros = 0;
+  private readonly listener = (message: unknown) => {
+    this.micros += (message as CommandTiming).micros;
   };
-}
 
-function product(id: number): Product {
-  return {
-    _id: id,
-    sku: `SKU-${id.toString().padStart(8, '0')}`,
-    name: `Product ${id}`,
-    priceCents: 100 + (id % 9_900),
-    stock: id % 50,
-    category: `category-${id % 20}`,
-  };
-}
+  start(): void {
+    subscribe(COMMAND_TIMING_CHANNEL, this.listener);
+  }
 
-async function load(collection: Collection<Product>, size: number): Promise<void> {
-  await collection.drop().catch(() => undefined);
-  await collection.createIndex({ sku: 1 }, { unique: true });
-  for (let start = 0; start < size; start += LOAD_BATCH) {
-    const batch = Array.from({ length: Math.min(LOAD_BATCH, size - start) }, (_, i) =>
-      product(start + i),
-    );
-    await collection.insertMany(batch, { ordered: false });
+  stop(): void {
+    unsubscribe(COMMAND_TIMING_CHANNEL, this.listener);
   }
 }
 
-type Operation = (index: number) => Promise<unknown>;
-
-interface Workload {
-  name: string;
-  operation(collection: Collection<Product>, size: number): Operation;
-  /** Restores the collection after a run (outside the timed part). */
-  reset?(collection: Collection<Product>, size: number): Promise<unknown>;
-}
-
-/** An insert and its event read from a change stream on the collection (opened once per run). */
-function insertSeenByChangeStream(): Workload {
-  let stream: ChangeStream | undefined;
-  return {
-    name: 'insert + its event',
-    operation: (collection, size) => async (index) => {
-      if (!stream) {
-        stream = collection.watch([], { maxAwaitTimeMS: 50 });
-        await stream.tryNext();
-      }
-      await collection.insertOne(product(size + index));
-      await stream.next();
-    },
-    reset: async (collection, size) => {
-      await stream?.close();
-      stream = undefined;
-      await collection.deleteMany({ _id: { $gte: size } });
-    },
-  };
-}
-
-const WORKLOADS: Workload[] = [
-  {
-    name: 'findOne by _id',
-    operation: (collection, size) => {
-      const next = randomIntegers(1);
-      return () => collection.findOne({ _id: next(size) });
-    },
-  },
-  {
-    name: 'findOne by sku',
-    operation: (collection, size) => {
-      const next = randomIntegers(2);
-      return () => collection.findOne({ sku: product(next(size)).sku });
-    },
-  },
-  {
-    name: 'insertOne',
-    operation: (collection, size) => (index) => collection.insertOne(product(size + index)),
-    reset: (collection, size) => collection.deleteMany({ _id: { $gte: size } }),
-  },
-  {
-    name: 'updateOne by _id',
-    operation: (collection, size) => {
-      const next = randomIntegers(3);
-      return () => collection.updateOne({ _id: next(size) }, { $inc: { stock: 1 } });
-    },
-  },
-  insertSeenByChangeStream(),
-];
-
-async function timeRun(operation: Operation): Promise<number> {
+async function timeRun(
+  operation: (index: number) => Promise<unknown>,
+  clock: EmulatorClock | undefined,
+): Promise<{ micros: number; emulatorMicros: number }> {
   for (let i = 0; i < WARM_UP_OPS; i += 1) await operation(i);
+  if (clock) clock.micros = 0;
   const started = process.hrtime.bigint();
   for (let i = WARM_UP_OPS; i < WARM_UP_OPS + TIMED_OPS; i += 1) await operation(i);
-  return Number(process.hrtime.bigint() - started) / 1_000 / TIMED_OPS;
+  const micros = Number(process.hrtime.bigint() - started) / 1_000 / TIMED_OPS;
+  return { micros, emulatorMicros: (clock?.micros ?? 0) / TIMED_OPS };
 }
 
 function median(values: number[]): number {
@@ -127,21 +60,39 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-async function measure(collection: Collection<Product>, size: number): Promise<Measurement[]> {
-  const measurements: Measurement[] = [];
-  for (const workload of WORKLOADS) {
-    const runs: number[] = [];
-    for (let run = 0; run < RUNS; run += 1) {
-      runs.push(await timeRun(workload.operation(collection, size)));
+/**
+ * Runs every workload RUNS times, interleaved, so a change of machine load hits them all.
+ * Other work on the machine only ever adds time, so a workload's cost is its best run; its
+ * multiple of a ping is the median, over runs, of its time over the ping run next to it.
+ */
+async function measure(
+  workloads: Workload[],
+  collection: Collection<Product>,
+  db: Db,
+  size: number,
+  clock: EmulatorClock | undefined,
+): Promise<Measurement[]> {
+  const runs = workloads.map(() => [] as Array<{ micros: number; emulatorMicros: number }>);
+  for (let run = 0; run < RUNS; run += 1) {
+    for (const [i, workload] of workloads.entries()) {
+      runs[i].push(await timeRun(workload.operation(collection, size, db), clock));
       await workload.reset?.(collection, size);
     }
-    const microsPerOp = median(runs);
-    measurements.push({ operation: workload.name, size, microsPerOp });
-    console.log(
-      `  ${size} docs, ${workload.name}: ${microsPerOp.toFixed(1)} µs/op (runs: ${runs.map((r) => r.toFixed(1)).join(', ')})`,
-    );
   }
-  return measurements;
+  const pingRuns = runs[workloads.findIndex((workload) => workload.name === PING)];
+  return workloads.map((workload, i) => {
+    const microsPerOp = Math.min(...runs[i].map((r) => r.micros));
+    const emulatorMicros = clock ? Math.min(...runs[i].map((r) => r.emulatorMicros)) : undefined;
+    const pingMultiple = pingRuns
+      ? median(runs[i].map((r, run) => r.micros / pingRuns[run].micros))
+      : undefined;
+    console.log(
+      `  ${size} docs, ${workload.name}: ${microsPerOp.toFixed(1)} µs/op` +
+        (emulatorMicros === undefined ? '' : `, emulator ${emulatorMicros.toFixed(1)} µs`) +
+        ` (runs: ${runs[i].map((r) => r.micros.toFixed(1)).join(', ')})`,
+    );
+    return { operation: workload.name, size, microsPerOp, emulatorMicros, pingMultiple };
+  });
 }
 
 async function main(): Promise<number> {
@@ -149,28 +100,53 @@ async function main(): Promise<number> {
   const emulator = configuredUri ? undefined : await MongoEmulator.start({});
   const uri = configuredUri ?? (emulator as MongoEmulator).uri;
   const client = await MongoClient.connect(uri);
-  const measurements: Measurement[] = [];
+  const clock = emulator ? new EmulatorClock() : undefined;
+  clock?.start();
+  const points: Measurement[] = [];
+  const lists: Measurement[] = [];
   try {
     console.log(`Benchmark against ${configuredUri ? 'MONGODB_URI' : `the emulator at ${uri}`}`);
-    const collection = client.db('kassa-bench').collection<Product>('products');
-    for (const size of SIZES) {
+    const db = client.db('kassa-bench');
+    const collection = db.collection<Product>('products');
+    for (const size of LIST_SIZES) {
       console.log(`Loading ${size} documents...`);
       await load(collection, size);
-      measurements.push(...(await measure(collection, size)));
+      if (POINT_SIZES.includes(size))
+        points.push(...(await measure(POINT_WORKLOADS, collection, db, size, clock)));
+      lists.push(...(await measure(LIST_WORKLOADS, collection, db, size, clock)));
     }
-    await client.db('kassa-bench').dropDatabase();
+    await db.dropDatabase();
   } finally {
+    clock?.stop();
     await client.close();
     await emulator?.stop();
   }
-  console.log('');
-  formatTable(measurements, SIZES).forEach((line) => console.log(line));
-  const slow = [...new Set(measurements.map((item) => item.operation))].filter(
-    (operation) => ratioOf(measurements, operation, SIZES[0], SIZES[1]) > RATIO_LIMIT,
+  console.log(
+    "\nPoint operations (µs per operation; x ping: time over a ping's; emulator: its own µs)",
   );
-  if (slow.length > 0)
-    console.log(`\nSlower than ${RATIO_LIMIT}x at ${SIZES[1]} documents: ${slow.join(', ')}`);
-  return slow.length > 0 ? 1 : 0;
+  formatPointTable(points, POINT_SIZES, PING_LIMITS).forEach((line) => console.log(line));
+  console.log('\nList operations (µs per operation)');
+  formatScalingTable(lists, LIST_SIZES).forEach((line) => console.log(line));
+  return verdict(points, lists);
+}
+
+/** Exit status 1 when an operation grows beyond the limit or a findOne is too far from ping. */
+function verdict(points: Measurement[], lists: Measurement[]): number {
+  const problems: string[] = [];
+  const [small, large] = [LIST_SIZES[0], LIST_SIZES[LIST_SIZES.length - 1]];
+  for (const measurements of [points, lists]) {
+    for (const operation of new Set(measurements.map((item) => item.operation))) {
+      if (ratioOf(measurements, operation, small, large) > RATIO_LIMIT)
+        problems.push(`${operation} grows more than ${RATIO_LIMIT}x`);
+    }
+  }
+  for (const [operation, limit] of Object.entries(PING_LIMITS)) {
+    for (const size of POINT_SIZES)
+      if (pingMultipleOf(points, operation, size) > limit)
+        problems.push(`${operation} costs more than ${limit}x a ping at ${size}`);
+  }
+  if (problems.length > 0) console.log(`\n${problems.join('\n')}`);
+  return problems.length > 0 ? 1 : 0;
 }
 
 main().then(

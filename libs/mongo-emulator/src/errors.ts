@@ -40,6 +40,7 @@ export const ErrorCodes = {
   StaleEpoch: 150,
   CommandNotSupportedOnView: 166,
   InvalidPipelineOperator: 168,
+  CannotIndexParallelArrays: 171,
   PrimarySteppedDown: 189,
   TransactionTooOld: 225,
   RetryChangeStream: 234,

@@ -2,6 +2,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import type { Document } from 'bson';
 import { dispatchCommand } from './commands/dispatch';
 import type { ConnectionInfo } from './commands/context';
+import { commandTimings, type CommandTiming } from './diagnostics';
 import { MongoCommandError } from './errors';
 import { numberOf } from './query/values';
 import type { EmulatorState } from './state';
@@ -82,6 +83,7 @@ class ClientConnection implements ConnectionInfo {
       this.closeOnError('unsupported opcode', new Error(`opcode ${header.opCode}`));
       return;
     }
+    const started = commandTimings.hasSubscribers ? performance.now() : undefined;
     let parsed: ReturnType<typeof parseOpMsg>;
     try {
       parsed = parseOpMsg(body);
@@ -102,6 +104,13 @@ class ClientConnection implements ConnectionInfo {
     const reply = await dispatchCommand(this.state, this, command);
     if (!reply || flags & MsgFlags.moreToCome) return;
     this.write(encodeOpMsg(reply, header.requestId).bytes);
+    if (started !== undefined) {
+      const timing: CommandTiming = {
+        command: Object.keys(command)[0],
+        micros: (performance.now() - started) * 1000,
+      };
+      commandTimings.publish(timing);
+    }
   }
 
   /** Awaitable hello with exhaust: answers every maxAwaitTimeMS until the socket closes. */

@@ -13,6 +13,11 @@ export interface ServerIdentity {
   replicaSetName: string;
 }
 
+const CLUSTER_TIME_SIGNATURE = Object.freeze({
+  hash: new Binary(Buffer.alloc(20), 0),
+  keyId: Long.fromNumber(0),
+});
+
 export interface ServerSettings {
   ttlMonitorSleepSecs: number;
   oplogLimits?: OplogLimits;
@@ -60,15 +65,32 @@ export class EmulatorState {
     return this.connectionCounter;
   }
 
+  private latestTime?: {
+    clock: number;
+    timestamp: Timestamp;
+    clusterTime: Record<string, unknown>;
+  };
+
   /** The cluster time of the latest write: seconds since boot plus the logical clock. */
   operationTime(): Timestamp {
-    return new Timestamp({ t: this.bootSeconds, i: this.engine.now() + 1 });
+    return this.currentTime().timestamp;
   }
 
   clusterTime(): Record<string, unknown> {
-    return {
-      clusterTime: this.operationTime(),
-      signature: { hash: new Binary(Buffer.alloc(20), 0), keyId: Long.fromNumber(0) },
-    };
+    return this.currentTime().clusterTime;
+  }
+
+  /** Both times, built once per clock value (every reply carries them). */
+  private currentTime() {
+    const clock = this.engine.now();
+    if (this.latestTime?.clock !== clock) {
+      const timestamp = this.clock.at(clock);
+      this.latestTime = {
+        clock,
+        timestamp,
+        clusterTime: { clusterTime: timestamp, signature: CLUSTER_TIME_SIGNATURE },
+      };
+    }
+    return this.latestTime;
   }
 }

@@ -57,6 +57,45 @@ describe('BSON types in queries and sorts', () => {
     });
   });
 
+  describe('NaN', () => {
+    const values = (): Collection => mongo.db.collection('nan');
+
+    beforeAll(async () => {
+      await values().createIndex({ v: 1 });
+      await values().insertMany([
+        { _id: 'nan' as never, v: NaN },
+        { _id: 'decimalNaN' as never, v: Decimal128.fromString('NaN') },
+        { _id: 'low' as never, v: -Infinity },
+        { _id: 'two' as never, v: 2 },
+      ]);
+    });
+
+    const idsOf = async (filter: object, hint: object): Promise<string[]> =>
+      (await values().find(filter).hint(hint).sort({ _id: 1 }).toArray()).map((doc) =>
+        String(doc._id),
+      );
+
+    it.each([
+      [{ $lt: 5 }, ['low', 'two']],
+      [{ $lte: Infinity }, ['low', 'two']],
+      [{ $gte: NaN }, ['decimalNaN', 'nan']],
+      [{ $gt: NaN }, []],
+      [{ $lt: Decimal128.fromString('NaN') }, []],
+      [{ $eq: NaN }, ['decimalNaN', 'nan']],
+    ])(
+      'matches %o as MongoDB does, through the index and by scan alike',
+      async (condition, ids) => {
+        expect(await idsOf({ v: condition }, { v: 1 })).toEqual(ids);
+        expect(await idsOf({ v: condition }, { $natural: 1 })).toEqual(ids);
+      },
+    );
+
+    it('sorts NaN before every other number', async () => {
+      const sorted = await values().find({}).sort({ v: 1, _id: 1 }).toArray();
+      expect(sorted.map((doc) => String(doc._id))).toEqual(['decimalNaN', 'nan', 'low', 'two']);
+    });
+  });
+
   describe('$jsonSchema validators', () => {
     it('check the stored numeric type and bound decimals by value', async () => {
       const stock = await mongo.db.createCollection('stock', {

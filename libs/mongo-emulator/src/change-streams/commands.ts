@@ -43,6 +43,14 @@ export function isChangeStreamPipeline(pipeline: unknown): boolean {
   return isPlainObject(first) && Object.keys(first).join() === '$changeStream';
 }
 
+/** Explaining a change stream (by `explain: true` or the `explain` command) is out of scope. */
+export function changeStreamExplainRefused(): MongoCommandError {
+  return new MongoCommandError(
+    'NotImplemented',
+    'explain of a $changeStream is not supported by this MongoDB emulator',
+  );
+}
+
 /** `aggregate` with a leading `$changeStream`: opens the stream and returns its first batch. */
 export function openChangeStream(context: CommandContext): Document {
   const command = context.command;
@@ -51,11 +59,7 @@ export function openChangeStream(context: CommandContext): Document {
       'OperationNotSupportedInTransaction',
       '$changeStream is not allowed in a multi-document transaction',
     );
-  if (command.explain !== undefined)
-    throw new MongoCommandError(
-      'NotImplemented',
-      'explain of a $changeStream is not supported by this MongoDB emulator',
-    );
+  if (command.explain !== undefined) throw changeStreamExplainRefused();
   if (!isPlainObject(command.cursor))
     throw new MongoCommandError(
       'FailedToParse',

@@ -12,6 +12,7 @@ import type { Engine } from '../storage/engine';
 import { insertChange } from '../storage/oplog';
 import { indexValuesAt } from '../storage/paths';
 import type { CommandContext } from './context';
+import { selectDocuments } from './select';
 import { withLockWait } from './write-batch';
 import { insertDocument, withIdFirst } from './write-ops';
 
@@ -92,8 +93,7 @@ export async function mergeInto(
     const filter = Object.fromEntries(
       on.map((field) => [field, indexValuesAt(result, field)[0] ?? null]),
     );
-    const candidates = access.entries({ field: on[0], values: [filter[on[0]]] });
-    const existing = [...candidates].find((entry) =>
+    const existing = selectDocuments(access, { filter }).find((entry) =>
       on.every(
         (field) => canonicalKey(indexValuesAt(entry.doc, field)[0]) === canonicalKey(filter[field]),
       ),

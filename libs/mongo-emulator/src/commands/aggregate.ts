@@ -6,7 +6,9 @@ import { checkPipeline } from '../query/aggregation/stage-names';
 import { deepClone, isPlainObject, numberOf, type Doc } from '../query/values';
 import type { CommandContext } from './context';
 import { openCursor } from './crud-read';
-import { selectDocuments } from './select';
+import { pushDown } from './aggregate-pushdown';
+import { planSelect, selectDocuments } from './select';
+import { countPlan, executePlan } from '../plan/executor';
 import { mergeInto, replaceCollection, type OutputTarget } from './aggregate-output';
 import type { CommandTable } from './types';
 
@@ -42,25 +44,36 @@ function outputStage(
   return { stages: pipeline };
 }
 
-/**
- * Runs the stages over the collection (none for `aggregate: 1`); a leading `$match` selects the
- * source documents (through an index when it can) and is not run again.
- */
-function runStages(context: CommandContext, stages: Doc[]): Doc[] {
+/** The pipeline's input: the collection through its pushed-down query, or `$documents`. */
+export function pipelineSource(context: CommandContext, stages: Doc[]) {
   const onCollection = typeof context.command.aggregate === 'string';
-  const first = stages[0];
-  const leadingMatch = onCollection && first && isPlainObject(first.$match) ? first : undefined;
   const access = onCollection ? context.access() : undefined;
   const collation = context.collationFor(context.command.collation, access);
-  const source = access
-    ? selectDocuments(access, {
-        filter: leadingMatch?.$match,
-        variables: context.variables,
-        collation,
-        hint: context.command.hint,
-      }).map((entry) => entry.view)
-    : [];
-  return runPipeline(leadingMatch ? stages.slice(1) : stages, source, {
+  const pushed = onCollection
+    ? pushDown(stages, context.command.hint, context.variables, collation)
+    : { select: {}, taken: 0, rest: stages };
+  const plan = access ? planSelect(access, pushed.select, pushed.count !== undefined) : undefined;
+  return { pushed, access, plan, collation };
+}
+
+/**
+ * Runs the stages over the collection (none for `aggregate: 1`): the leading `$match`, `$sort`,
+ * `$skip` and `$limit` run as a planned query (on indexes when they can), the rest on the
+ * aggregation engine.
+ */
+function runStages(context: CommandContext, stages: Doc[]): Doc[] {
+  const { pushed, access, plan, collation } = pipelineSource(context, stages);
+  let input: Doc[] = [];
+  if (access && plan && pushed.count) {
+    const n = countPlan(access, plan).n;
+    input = n > 0 ? [pushed.count.output(n)] : [];
+  } else if (access && plan) {
+    const entries = executePlan(access, plan).entries;
+    if (pushed.rest.length === 0) return entries.map((entry) => entry.doc);
+    input = entries.map((entry) => entry.view);
+  }
+  if (pushed.rest.length === 0) return input;
+  return runPipeline(pushed.rest, input, {
     variables: context.variables,
     collation,
     collectionResolver: (name) =>

@@ -13,7 +13,8 @@ import {
 } from '../query/values';
 import { indexValuesAt } from '../storage/paths';
 import type { CommandContext } from './context';
-import { selectDocuments } from './select';
+import { countPlan } from '../plan/executor';
+import { planSelect, selectDocuments, type SelectOptions } from './select';
 import type { CommandTable } from './types';
 
 const DEFAULT_FIRST_BATCH = 101;
@@ -49,7 +50,8 @@ export function openCursor(
   return { cursor: { firstBatch, id: cursor.id, ns: namespace }, ok: 1 };
 }
 
-function find(context: CommandContext): Document {
+/** What a find command selects (checking the types of its filter, projection and sort). */
+export function findSelection(context: CommandContext): SelectOptions {
   const command = context.command;
   for (const field of ['filter', 'projection', 'sort'] as const) {
     if (command[field] !== undefined && !isPlainObject(command[field])) {
@@ -59,24 +61,27 @@ function find(context: CommandContext): Document {
       );
     }
   }
-  const rawLimit = command.limit === undefined ? 0 : numberOf(command.limit);
-  const singleBatch = command.singleBatch === true || rawLimit < 0;
-  const limit = Math.abs(rawLimit);
-  const access = context.access();
-  const collation = context.collationFor(command.collation, access);
-  const entries = selectDocuments(access, {
+  return {
     filter: command.filter,
     sort: command.sort,
     skip: command.skip,
-    limit,
-    variables: context.variables,
-    collation,
+    limit: command.limit === undefined ? 0 : Math.abs(numberOf(command.limit)),
     hint: command.hint,
-  });
+    variables: context.variables,
+    collation: context.collationFor(command.collation, context.access()),
+  };
+}
+
+function find(context: CommandContext): Document {
+  const command = context.command;
+  const selection = findSelection(context);
+  const singleBatch =
+    command.singleBatch === true || (command.limit !== undefined && numberOf(command.limit) < 0);
+  const entries = selectDocuments(context.access(), selection);
   const project = compileProjection(command.projection, {
     filter: command.filter,
     variables: context.variables,
-    collation,
+    collation: selection.collation,
   });
   const documents = entries.map((entry) => (project ? project(entry.doc) : entry.doc));
   const batchSize = batchSizeOf(command.batchSize, DEFAULT_FIRST_BATCH);
@@ -127,27 +132,31 @@ function killCursors(context: CommandContext): Document {
   return { cursorsKilled, cursorsNotFound, cursorsAlive: [], cursorsUnknown: [], ok: 1 };
 }
 
+/** What a count command selects (its query, skip, limit, hint and collation). */
+export function countSelection(context: CommandContext): SelectOptions {
+  const command = context.command;
+  return {
+    filter: command.query,
+    skip: command.skip,
+    limit: command.limit === undefined ? 0 : Math.abs(numberOf(command.limit)),
+    hint: command.hint,
+    collation: context.collationFor(command.collation, context.access()),
+  };
+}
+
 function count(context: CommandContext): Document {
-  const limit = context.command.limit === undefined ? 0 : Math.abs(numberOf(context.command.limit));
   const access = context.access();
-  if (
-    !context.command.query &&
-    !context.command.skip &&
-    !context.command.hint &&
-    !limit &&
-    !access.inTransaction &&
-    !access.isView
-  ) {
-    return { n: access.collection?.size ?? 0, ok: 1 };
-  }
-  const entries = selectDocuments(access, {
-    filter: context.command.query,
-    skip: context.command.skip,
-    limit,
-    collation: context.collationFor(context.command.collation, access),
-    hint: context.command.hint,
-  });
-  return { n: entries.length, ok: 1 };
+  const plan = planSelect(access, countSelection(context), true);
+  return { n: countPlan(access, plan).n, ok: 1 };
+}
+
+/** What a distinct command selects (its query and collation). */
+export function distinctSelection(context: CommandContext): SelectOptions {
+  const command = context.command;
+  return {
+    filter: command.query,
+    collation: context.collationFor(command.collation, context.access()),
+  };
 }
 
 function distinct(context: CommandContext): Document {
@@ -157,9 +166,9 @@ function distinct(context: CommandContext): Document {
       'TypeMismatch',
       "BSON field 'distinct.key' is missing but a required field",
     );
-  const access = context.access();
-  const collation = context.collationFor(context.command.collation, access);
-  const entries = selectDocuments(access, { filter: context.command.query, collation });
+  const selection = distinctSelection(context);
+  const { collation } = selection;
+  const entries = selectDocuments(context.access(), selection);
   const seen = new Map<string, Value>();
   for (const entry of entries) {
     for (const value of indexValuesAt(entry.doc, key)) {

@@ -7,7 +7,8 @@ import { withLockWait } from './write-batch';
 import { deleteDocuments, updateDocuments } from './write-ops';
 import type { CommandTable } from './types';
 
-function parseOptions(context: CommandContext) {
+/** The options of a findAndModify, checked as MongoDB checks them. */
+export function findAndModifyOptions(context: CommandContext) {
   const command = context.command;
   const remove = command.remove === true;
   const hasUpdate = command.update !== undefined;
@@ -33,7 +34,7 @@ function parseOptions(context: CommandContext) {
 }
 
 async function findAndModify(context: CommandContext): Promise<Document> {
-  const { remove, returnNew, upsert } = parseOptions(context);
+  const { remove, returnNew, upsert } = findAndModifyOptions(context);
   const command = context.command;
   const access = context.access();
   const collation = context.collationFor(command.collation, access);

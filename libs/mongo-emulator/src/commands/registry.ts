@@ -3,6 +3,7 @@ import { adminCommands } from './admin';
 import { aggregateCommands } from './aggregate';
 import { readCommands } from './crud-read';
 import { writeCommands } from './crud-write';
+import { explainCommands } from './explain';
 import { failPointCommands } from './failpoints';
 import { findAndModifyCommands } from './find-and-modify';
 import { handshakeCommands } from './handshake';
@@ -20,6 +21,7 @@ export const commandTable: CommandTable = {
   ...indexCommands,
   ...transactionCommands,
   ...failPointCommands,
+  ...explainCommands,
 };
 
 /** Write commands whose effect a retry with the same lsid + txnNumber must not repeat. */

@@ -1,19 +1,20 @@
 import { MongoCommandError } from '../errors';
+import { executePlan } from '../plan/executor';
+import type { QueryPlan } from '../plan/plan';
+import { planQuery } from '../plan/planner';
 import type { Collation } from '../query/collation';
-import { compileFilter } from '../query/matcher';
-import { parseSort, sortDocuments } from '../query/sort';
-import { numberOf, type Doc } from '../query/values';
+import { parseSort } from '../query/sort';
+import { isPlainObject, numberOf, type Doc } from '../query/values';
 import type { CollectionAccess, DocEntry } from '../storage/access';
-import { hintedEntries, planHint } from './hint';
 
 export interface SelectOptions {
   filter?: unknown;
   sort?: unknown;
   skip?: unknown;
   limit?: number;
+  hint?: unknown;
   variables?: Doc;
   collation?: Collation;
-  hint?: unknown;
 }
 
 export function nonNegative(value: unknown, field: string): number {
@@ -27,23 +28,31 @@ export function nonNegative(value: unknown, field: string): number {
   return n;
 }
 
-/** Matching documents in sort (or natural) order after skip and limit (limit 0 = none). */
-export function selectDocuments(access: CollectionAccess, options: SelectOptions): DocEntry[] {
-  const matcher = compileFilter(options.filter, {
+/** Plans a read: the filter, order, skip, limit and hint of a command, against an access. */
+export function planSelect(
+  access: CollectionAccess,
+  options: SelectOptions,
+  countOnly = false,
+): QueryPlan {
+  const filter = options.filter ?? undefined;
+  if (filter !== undefined && filter !== null && !isPlainObject(filter))
+    throw new MongoCommandError(
+      'TypeMismatch',
+      "BSON field 'filter' is the wrong type, expected type 'object'",
+    );
+  return planQuery(access, {
+    filter: filter ?? undefined,
+    sort: parseSort(options.sort),
+    skip: nonNegative(options.skip, 'skip'),
+    limit: options.limit ?? 0,
+    hint: options.hint,
     variables: options.variables,
     collation: options.collation,
+    countOnly,
   });
-  const sort = parseSort(options.sort);
-  const skip = nonNegative(options.skip, 'skip');
-  const limit = options.limit ?? 0;
-  const stopAfter = !sort?.length && limit > 0 ? skip + limit : Infinity;
-  const hint = planHint(access, options.hint);
-  const matched: DocEntry[] = [];
-  for (const entry of hintedEntries(access.entries(matcher.equality), hint)) {
-    if (!matcher.test(entry.doc)) continue;
-    matched.push(entry);
-    if (matched.length >= stopAfter) break;
-  }
-  const ordered = sortDocuments(matched, sort, (entry) => entry.doc, options.collation);
-  return limit > 0 ? ordered.slice(skip, skip + limit) : ordered.slice(skip);
+}
+
+/** Matching documents in sort (or plan) order after skip and limit (limit 0 = none). */
+export function selectDocuments(access: CollectionAccess, options: SelectOptions): DocEntry[] {
+  return executePlan(access, planSelect(access, options)).entries;
 }

@@ -2,15 +2,13 @@ import { ObjectId } from 'bson';
 import { MongoCommandError } from '../errors';
 import { assertDocumentSize } from '../limits';
 import type { Collation } from '../query/collation';
-import { compileFilter } from '../query/matcher';
-import { parseSort, sortDocuments } from '../query/sort';
 import { applyUpdate, isReplacement, sameDocument } from '../query/update/apply';
 import { describeUpdate, type TouchedPath } from '../query/update/update-description';
 import { seedFromFilter } from '../query/upsert';
 import { isPlainObject, type Doc, type Value } from '../query/values';
 import type { CollectionAccess, DocEntry } from '../storage/access';
 import { validateDocument } from '../storage/validation';
-import { hintedEntries, planHint } from './hint';
+import { selectDocuments } from './select';
 
 export interface WriteOptions {
   bypassValidation?: boolean;
@@ -72,6 +70,7 @@ export interface UpdateOutcome {
 export interface TargetSpec {
   filter: unknown;
   multi: boolean;
+  /** Which document a single write takes first (findAndModify). */
   sort?: unknown;
   hint?: unknown;
 }
@@ -82,19 +81,14 @@ export function findTargets(
   target: TargetSpec,
   options: WriteOptions,
 ): DocEntry[] {
-  const { variables, collation } = options;
-  const matcher = compileFilter(target.filter, { variables, collation });
-  const spec = parseSort(target.sort);
-  const hint = planHint(access, target.hint);
-  const targets: DocEntry[] = [];
-  for (const entry of hintedEntries(access.entries(matcher.equality), hint)) {
-    if (!matcher.test(entry.doc)) continue;
-    targets.push(entry);
-    if (!target.multi && !spec?.length) break;
-  }
-  if (spec?.length && !target.multi)
-    return sortDocuments(targets, spec, (entry) => entry.doc, collation).slice(0, 1);
-  return targets;
+  return selectDocuments(access, {
+    filter: target.filter,
+    limit: target.multi ? 0 : 1,
+    sort: target.multi ? undefined : target.sort,
+    hint: target.hint,
+    variables: options.variables,
+    collation: options.collation,
+  });
 }
 
 /** Applies one update statement; returns counts and, for single updates, before/after. */

@@ -132,6 +132,10 @@ interface Compiled {
 }
 
 const compiledCache = new Map<string, Compiled>();
+/** The same, by collation object: indexes and queries keep theirs, so most look-ups stop here. */
+const compiledByCollation = new WeakMap<Collation, Compiled>();
+/** How many strings' keys one compiled collation remembers (indexes compare the same ones). */
+const KEY_CACHE_LIMIT = 10_000;
 
 /** Letters ICU sorts as two letters at primary strength. */
 const EXPANSIONS: Record<string, string> = {
@@ -144,9 +148,14 @@ const EXPANSIONS: Record<string, string> = {
 };
 
 function compile(collation: Collation): Compiled {
+  const own = compiledByCollation.get(collation);
+  if (own) return own;
   const cacheKey = JSON.stringify(collation);
   const cached = compiledCache.get(cacheKey);
-  if (cached) return cached;
+  if (cached) {
+    compiledByCollation.set(collation, cached);
+    return cached;
+  }
   const { strength, caseLevel } = collation;
   const sensitivity =
     strength >= 3 || (strength === 2 && caseLevel)
@@ -166,7 +175,16 @@ function compile(collation: Collation): Compiled {
     usage: 'sort',
   });
   const ignorable = collation.maxVariable === 'space' ? /\s+/gu : /[\s\p{P}\p{S}]+/gu;
+  const keys = new Map<string, string>();
   const key = (text: string): string => {
+    let known = keys.get(text);
+    if (known === undefined) {
+      if (keys.size >= KEY_CACHE_LIMIT) keys.clear();
+      keys.set(text, (known = foldedKey(text)));
+    }
+    return known;
+  };
+  const foldedKey = (text: string): string => {
     let folded = text.normalize(strength <= 2 ? 'NFKD' : 'NFD');
     if (shifted && strength <= 3) folded = folded.replace(ignorable, '');
     if (strength === 1)
@@ -177,6 +195,7 @@ function compile(collation: Collation): Compiled {
   };
   const compiled = { collator, key };
   compiledCache.set(cacheKey, compiled);
+  compiledByCollation.set(collation, compiled);
   return compiled;
 }
 

@@ -8,6 +8,8 @@ import Decimal from 'decimal.js';
  */
 
 const TWO_TO_53 = 2n ** 53n;
+/** Below this magnitude a long's nearest double is its exact value. */
+const TWO_TO_53_NUMBER = 2 ** 53;
 const TWO_TO_63 = 2 ** 63;
 
 function plainNumber(value: unknown): number | undefined {
@@ -32,6 +34,8 @@ function compareDoubles(a: number, b: number): number {
 
 function compareLongToDouble(long: Long, double: number): number {
   if (Number.isNaN(double)) return 1;
+  const near = long.toNumber();
+  if (Math.abs(near) < TWO_TO_53_NUMBER) return compareDoubles(near, double);
   const big = long.toBigInt();
   if (big <= TWO_TO_53 && big >= -TWO_TO_53) return compareDoubles(Number(big), double);
   if (double >= TWO_TO_63) return -1;
@@ -67,12 +71,32 @@ function compareDecimals(a: Decimal, b: Decimal): number {
   return a.cmp(b);
 }
 
+const nearestOfDecimal = new WeakMap<Decimal128, number>();
+
+/**
+ * The double nearest a number's value (NaN for a decimal NaN). Rounding to nearest never
+ * reverses an order, so two numbers whose nearest doubles differ compare as those doubles do.
+ */
+function nearestDouble(value: unknown): number {
+  const plain = plainNumber(value);
+  if (plain !== undefined) return plain;
+  if (isLong(value)) return value.toNumber();
+  if (!(value instanceof Decimal128)) return Number(value);
+  let nearest = nearestOfDecimal.get(value);
+  if (nearest === undefined) nearestOfDecimal.set(value, (nearest = Number(value.toString())));
+  return nearest;
+}
+
 /** Compares two BSON numbers of any numeric types by value. */
 export function compareNumbers(a: unknown, b: unknown): number {
   const x = plainNumber(a);
   const y = plainNumber(b);
   if (x !== undefined && y !== undefined) return compareDoubles(x, y);
   if (isLong(a) && isLong(b)) return a.compare(b);
+  const nearA = nearestDouble(a);
+  const nearB = nearestDouble(b);
+  if (nearA < nearB) return -1;
+  if (nearA > nearB) return 1;
   if (isLong(a) && y !== undefined) return compareLongToDouble(a, y);
   if (x !== undefined && isLong(b)) return -compareLongToDouble(b, x);
   return compareDecimals(decimalValueOf(a), decimalValueOf(b));

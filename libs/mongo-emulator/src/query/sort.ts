@@ -1,7 +1,7 @@
 import { MongoCommandError } from '../errors';
-import { indexValuesAt } from '../storage/paths';
+import { compareKeyValues, sortKeyOf } from '../storage/index-keys';
 import type { Collation } from './collation';
-import { compareValues, isPlainObject, numberOf, type Doc, type Value } from './values';
+import { isPlainObject, numberOf, type Doc, type Value } from './values';
 
 export type SortSpec = Array<[path: string, direction: 1 | -1]>;
 
@@ -23,14 +23,33 @@ export function parseSort(sort: unknown): SortSpec | undefined {
   return spec;
 }
 
-/** The value a document sorts by: the smallest array element ascending, the largest descending. */
-function sortKey(doc: Doc, path: string, direction: 1 | -1, collation?: Collation): Value {
-  const values = indexValuesAt(doc, path);
-  if (values.length === 1) return values[0];
-  let best = values[0];
-  for (const value of values)
-    if (compareValues(value, best, collation) * direction < 0) best = value;
-  return best;
+/**
+ * What documents sort by under a spec: per path, the smallest key ascending or the largest
+ * descending (arrays sort by an element, an empty array before null and missing fields),
+ * compared with MongoDB's cross-type order and strings under `collation`, as an index walk
+ * would order them.
+ */
+export class SortKeys {
+  private readonly parts: string[][];
+
+  constructor(
+    readonly spec: SortSpec,
+    private readonly collation?: Collation,
+  ) {
+    this.parts = spec.map(([path]) => path.split('.'));
+  }
+
+  of(doc: Doc): Value[] {
+    return this.parts.map((parts, i) => sortKeyOf(doc, parts, this.spec[i][1], this.collation));
+  }
+
+  compare(a: Value[], b: Value[]): number {
+    for (let i = 0; i < this.spec.length; i++) {
+      const order = compareKeyValues(a[i], b[i], this.collation);
+      if (order !== 0) return order * this.spec[i][1];
+    }
+    return 0;
+  }
 }
 
 /** Sorts with MongoDB's cross-type order (strings under `collation`); stable for ties. */
@@ -41,16 +60,8 @@ export function sortDocuments<T>(
   collation?: Collation,
 ): T[] {
   if (!spec || spec.length === 0) return items;
-  const keyed = items.map((item) => ({
-    item,
-    keys: spec.map(([path, direction]) => sortKey(docOf(item), path, direction, collation)),
-  }));
-  keyed.sort((a, b) => {
-    for (let i = 0; i < spec.length; i++) {
-      const order = compareValues(a.keys[i], b.keys[i], collation);
-      if (order !== 0) return order * spec[i][1];
-    }
-    return 0;
-  });
+  const keys = new SortKeys(spec, collation);
+  const keyed = items.map((item) => ({ item, keys: keys.of(docOf(item)) }));
+  keyed.sort((a, b) => keys.compare(a.keys, b.keys));
   return keyed.map((entry) => entry.item);
 }

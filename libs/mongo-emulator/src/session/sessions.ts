@@ -25,7 +25,8 @@ export class Session {
 
 export function sessionKey(lsid: unknown): string | undefined {
   const id = (lsid as { id?: unknown } | undefined)?.id;
-  if (id instanceof Binary) return Buffer.from(id.buffer.subarray(0, id.position)).toString('hex');
+  if (id instanceof Binary)
+    return Buffer.from(id.buffer.buffer, id.buffer.byteOffset, id.position).toString('hex');
   return undefined;
 }
 

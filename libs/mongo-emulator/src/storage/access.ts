@@ -1,11 +1,11 @@
 import { commandError, MongoCommandError, transientError } from '../errors';
 import { runPipeline } from '../query/aggregation/engine';
-import type { Equality } from '../query/matcher';
 import type { UpdateDescription } from '../query/update/update-description';
 import { canonicalKey, formatValue, toView, type Doc } from '../query/values';
 import type { Transaction } from '../session/transaction';
 import { ID_INDEX_NAME, type Collection } from './collection';
 import type { Engine } from './engine';
+import type { Index, KeyBox } from './index';
 import {
   deleteChange,
   insertChange,
@@ -13,12 +13,18 @@ import {
   rewriteChange,
   type DocumentChange,
 } from './oplog';
+import {
+  deltaKeysIn,
+  mergeKeys,
+  PROVISIONAL_RECORD_IDS,
+  provisionalRecordId,
+  readerDeltaOf,
+  type DocEntry,
+  type ReaderDelta,
+  type ScanKey,
+} from './reader-delta';
 
-export interface DocEntry {
-  id: string;
-  doc: Doc;
-  view: Doc;
-}
+export type { DocEntry, ScanKey } from './reader-delta';
 
 /** Thrown by a plain write that touches a document a running transaction holds. */
 export class LockedByTransaction extends Error {
@@ -36,7 +42,9 @@ export function writeConflict(): Error {
 
 /**
  * Reads and writes one collection either directly (committed immediately with a new clock
- * tick) or inside a transaction (snapshot reads + buffered, locked writes).
+ * tick) or inside a transaction (snapshot reads + buffered, locked writes). Reads come in three
+ * shapes the query executor combines: a scan in natural order, a lookup by `_id`, and a walk of
+ * index keys, which for a transaction merges the committed keys with those of its delta.
  */
 export class CollectionAccess {
   constructor(
@@ -64,73 +72,116 @@ export class CollectionAccess {
   }
 
   get(id: string): Doc | undefined {
-    const pending = this.txn?.writes.get(this.namespace);
-    if (pending?.has(id)) return pending.get(id) ?? undefined;
-    const collection = this.collection;
-    if (!collection) return undefined;
-    return this.txn
-      ? (collection.at(id, this.txn.snapshotTs)?.doc ?? undefined)
-      : collection.latest(id);
+    return this.entryById(id)?.doc;
   }
 
-  private entry(id: string): DocEntry | undefined {
+  /** The document with this canonical `_id` as this reader sees it. */
+  entryById(id: string): DocEntry | undefined {
     const pending = this.txn?.writes.get(this.namespace);
+    const collection = this.collection;
     if (pending?.has(id)) {
       const doc = pending.get(id);
-      return doc ? { id, doc, view: toView(doc) as Doc } : undefined;
+      if (!doc) return undefined;
+      const rid = collection?.head(id)?.rid ?? provisionalRecordId(collection, pending, id);
+      return { id, doc, view: toView(doc) as Doc, rid };
     }
-    const collection = this.collection;
     const version =
       collection && (this.txn ? collection.at(id, this.txn.snapshotTs) : collection.head(id));
-    return version?.doc ? { id, doc: version.doc, view: version.view! } : undefined;
+    return version?.doc
+      ? { id, doc: version.doc, view: version.view!, rid: version.rid }
+      : undefined;
   }
 
   get isView(): boolean {
     return typeof this.collection?.options.viewOn === 'string';
   }
 
-  /** Documents in natural order, restricted to `equality` candidates when an index allows. */
-  *entries(equality?: Equality): IterableIterator<DocEntry> {
+  /** How this reader's view differs from the committed state, or undefined if it does not. */
+  delta(): ReaderDelta | undefined {
+    return this.txn ? readerDeltaOf(this.collection, this.txn, this.namespace) : undefined;
+  }
+
+  /** Documents in natural order (a view's documents: its pipeline's output). */
+  *scan(): IterableIterator<DocEntry> {
     const collection = this.collection;
     if (this.isView) {
       yield* this.viewEntries(collection!);
       return;
     }
-    const pending = this.txn?.writes.get(this.namespace);
-    const candidates = equality
-      ? collection?.lookup(equality.field, equality.values, equality.collation)
-      : undefined;
-    if (equality && (candidates || !collection)) {
-      const ids = new Set(candidates ?? []);
-      if (equality.field === '_id')
-        for (const value of equality.values) ids.add(canonicalKey(value));
-      else for (const id of pending?.keys() ?? []) ids.add(id);
-      if (this.txn && collection && collection.lastWriteTs > this.txn.snapshotTs) {
-        for (const id of collection.idsWithHistory()) ids.add(id);
-      }
-      for (const id of ids) {
-        const entry = this.entry(id);
-        if (entry) yield entry;
-      }
-      return;
-    }
     if (!this.txn) {
       if (collection)
         for (const [id, version] of collection.liveVersions())
-          yield { id, doc: version.doc!, view: version.view! };
+          yield { id, doc: version.doc!, view: version.view!, rid: version.rid };
       return;
     }
+    const pending = this.txn.writes.get(this.namespace);
     if (collection) {
       for (const id of collection.docs.keys()) {
-        const entry = this.entry(id);
+        const entry = this.entryById(id);
         if (entry) yield entry;
       }
     }
-    for (const id of pending?.keys() ?? []) {
-      if (collection?.docs.has(id)) continue;
-      const entry = this.entry(id);
-      if (entry) yield entry;
+    let rid = PROVISIONAL_RECORD_IDS;
+    for (const [id, doc] of pending ?? []) {
+      if (collection?.head(id)) continue;
+      if (doc) yield { id, doc, view: toView(doc) as Doc, rid };
+      rid += 1;
     }
+  }
+
+  /** Keys within the boxes in walk order, as this reader sees them. */
+  indexKeys(
+    index: Index,
+    boxes: readonly KeyBox[],
+    direction: 1 | -1,
+    delta: ReaderDelta | undefined,
+  ): IterableIterator<ScanKey> {
+    const committed = index.walk(boxes, direction);
+    if (!delta) return committed;
+    const visible = (function* () {
+      for (const key of committed) if (!delta.has(key.id)) yield key;
+    })();
+    return mergeKeys(index, direction, visible, deltaKeysIn(delta, index, boxes, direction));
+  }
+
+  /** The document behind a key met by {@link indexKeys}. */
+  fetch(key: ScanKey): DocEntry {
+    if (key.entry) return key.entry;
+    const version = this.collection!.head(key.id)!;
+    return { id: key.id, doc: version.doc!, view: version.view!, rid: version.rid };
+  }
+
+  /** Number of keys within the boxes as this reader sees them (index without multikey keys). */
+  countKeys(index: Index, boxes: readonly KeyBox[], delta: ReaderDelta | undefined): number {
+    let count = index.countKeys(boxes);
+    if (!delta) return count;
+    const inBoxes = (doc: Doc | null | undefined) =>
+      (index.keysOf(doc)?.tuples ?? []).some((values) =>
+        boxes.some((box) => index.inBox({ values, rid: 0, id: '' }, box)),
+      );
+    for (const [id, entry] of delta.entries) {
+      if (inBoxes(this.collection?.head(id)?.doc)) count -= 1;
+      if (inBoxes(entry?.doc)) count += 1;
+    }
+    return count;
+  }
+
+  /** Number of documents this reader sees. */
+  countAll(delta: ReaderDelta | undefined): number {
+    const collection = this.collection;
+    if (this.isView) return [...this.scan()].length;
+    let count = collection?.size ?? 0;
+    for (const [id, entry] of delta?.entries ?? []) {
+      if (collection?.head(id)?.doc) count -= 1;
+      if (entry) count += 1;
+    }
+    return count;
+  }
+
+  /** Per field of the index: whether some document this reader sees holds an array there. */
+  multikeyFields(index: Index, delta: ReaderDelta | undefined): boolean[] {
+    const own = delta?.multikeyFields(index);
+    return index.fields.map((_, i) => index.isMultikeyField(i) || (own?.[i] ?? false));
   }
 
   /** A view's documents: its pipeline run over the collection (or view) it is defined on. */
@@ -143,11 +194,12 @@ export class CollectionAccess {
       this.lockWaiter,
     );
     const pipeline = Array.isArray(view.options.pipeline) ? (view.options.pipeline as Doc[]) : [];
-    const input = [...source.entries()].map((entry) => entry.view);
+    const input = [...source.scan()].map((entry) => entry.view);
     return runPipeline(pipeline, input).map((doc, index) => ({
       id: `view:${index}`,
       doc,
       view: toView(doc) as Doc,
+      rid: index,
     }));
   }
 
@@ -230,14 +282,16 @@ export class CollectionAccess {
       const head = collection.head(id);
       if ((owner && owner !== txn) || (head && head.ts > txn.snapshotTs)) throw writeConflict();
     }
-    if (doc) this.checkUniqueInTransaction(id, doc, pending);
+    if (doc) {
+      collection?.checkKeys(doc);
+      this.checkUniqueInTransaction(id, doc, pending);
+    }
     if (collection && !collection.locks.has(id)) {
       collection.locks.set(id, txn);
       txn.locks.push({
         release: () => collection.locks.get(id) === txn && collection.locks.delete(id),
       });
     }
-    pending.delete(id);
     pending.set(id, doc);
     if (change) txn.changes.push(change);
   }
@@ -245,8 +299,7 @@ export class CollectionAccess {
   private checkUniqueInTransaction(id: string, doc: Doc, pending: Map<string, Doc | null>): void {
     const collection = this.collection;
     if (!collection) return;
-    for (const index of collection.indexes.values()) {
-      if (!index.unique) continue;
+    for (const index of collection.uniqueIndexes()) {
       for (const holder of index.holdersOfKeys(doc)) {
         if (holder === id) continue;
         const seen = this.get(holder);

@@ -45,9 +45,12 @@ export class Engine implements VersionHorizon {
   }
 
   closeSnapshot(owner: object): void {
-    if (!this.snapshots.delete(owner) || this.snapshots.size > 0) return;
+    const before = this.oldestSnapshot();
+    if (!this.snapshots.delete(owner)) return;
+    const oldest = this.oldestSnapshot();
+    if (oldest !== undefined && oldest === before) return;
     for (const collections of this.databases.values())
-      for (const collection of collections.values()) collection.sweep();
+      for (const collection of collections.values()) collection.prune(oldest);
   }
 
   collection(db: string, name: string): Collection | undefined {

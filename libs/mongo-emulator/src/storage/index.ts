@@ -1,15 +1,12 @@
 import { commandError } from '../errors';
-import { collationKey, parseCollation, type Collation } from '../query/collation';
+import { parseCollation, type Collation } from '../query/collation';
 import { compileFilter, type Matcher } from '../query/matcher';
-import {
-  canonicalKey,
-  formatValue,
-  numberOf,
-  setOwnField,
-  type Doc,
-  type Value,
-} from '../query/values';
+import { formatValue, numberOf, setOwnField, type Doc, type Value } from '../query/values';
+import { BTree } from './btree';
+import { compareKeyValues, documentKeys, type DocumentKeys } from './index-keys';
 import { indexValuesAt } from './paths';
+
+export const ID_INDEX_NAME = '_id_';
 
 export interface IndexSpec {
   v: number;
@@ -32,17 +29,53 @@ export function defaultIndexName(key: Doc): string {
     .join('_');
 }
 
+/** One key of the index: the key tuple, then the record id that orders equal tuples. */
+export interface IndexEntry {
+  values: Value[];
+  rid: number;
+  id: string;
+}
+
+/** Probe values that sort before / after every key value, whatever the field's direction. */
+export const BEFORE_ALL: Value = Object.freeze({ before: true });
+export const AFTER_ALL: Value = Object.freeze({ after: true });
+
+export function probe(values: Value[], rid: number): IndexEntry {
+  return { values, rid, id: '' };
+}
+
+/** A contiguous run of keys [start, end); `accepts` rejects keys outside trailing bounds. */
+export interface KeyBox {
+  start: IndexEntry;
+  end: IndexEntry;
+  accepts?: (values: Value[]) => boolean;
+}
+
+/** A prepared change of one document's keys, computed before anything is modified. */
+export interface KeyChange {
+  index: Index;
+  before?: DocumentKeys;
+  after?: DocumentKeys;
+}
+
 /**
- * One secondary index over the latest committed documents. Keeps two hash maps keyed by
- * canonical value encodings: leading-field value → ids (equality lookups) and, for unique
- * indexes, full key → id (duplicate detection). Multikey fields contribute one entry per element.
+ * One index over the latest committed documents: an ordered B+tree of (key tuple, record id)
+ * with MongoDB's cross-type order and per-field direction, multikey fields contributing one
+ * entry per element. It also counts, per field, the documents that make it multikey.
+ * An index with a collation orders and equates its string keys by that collation (`Bob` and
+ * `bob` are one key at strength 2): the tree compares with the collation's order, and two keys
+ * are equal exactly when their collation keys are.
  */
 export class Index {
   readonly fields: string[];
-  private readonly byLead: IdMap = new Map();
-  private readonly byFull: IdMap = new Map();
+  readonly paths: string[][];
+  readonly directions: Array<1 | -1>;
+  /** Whether every key field is ascending/descending (not text, hashed, geo). */
+  readonly ordered: boolean;
+  private readonly tree: BTree<IndexEntry>;
+  private readonly arrayDocuments: number[];
   private readonly partial?: Matcher;
-  /** The index's collation: string keys are collation keys (`Bob` and `bob` at strength 2). */
+  /** The index's collation (undefined: simple, code point order). */
   readonly collation?: Collation;
 
   constructor(
@@ -50,63 +83,149 @@ export class Index {
     private readonly namespace: string,
   ) {
     this.fields = Object.keys(spec.key);
+    this.paths = this.fields.map((field) => field.split('.'));
+    const kinds = Object.values(spec.key);
+    this.ordered = kinds.every((kind) => typeof kind !== 'string');
+    this.directions = kinds.map((kind) =>
+      typeof kind !== 'string' && numberOf(kind) < 0 ? -1 : 1,
+    );
+    this.arrayDocuments = this.fields.map(() => 0);
     this.collation = parseCollation(spec.collation);
-    if (spec.partialFilterExpression) this.partial = compileFilter(spec.partialFilterExpression);
+    this.tree = new BTree((a, b) => this.compare(a, b));
+    if (spec.partialFilterExpression)
+      this.partial = compileFilter(spec.partialFilterExpression, { collation: this.collation });
   }
 
   get name(): string {
     return this.spec.name;
   }
 
+  /** Unique keys: a unique index's, and the `_id` index's (unique by definition). */
   get unique(): boolean {
-    return this.spec.unique === true;
+    return this.spec.unique === true || this.spec.name === ID_INDEX_NAME;
   }
 
-  /** Whether every document has an entry, so an equality lookup through it is complete. */
-  get complete(): boolean {
-    return (
-      !this.spec.sparse && !this.partial && typeof Object.values(this.spec.key)[0] !== 'string'
-    );
+  get sparse(): boolean {
+    return this.spec.sparse === true;
+  }
+
+  get isPartial(): boolean {
+    return this.partial !== undefined;
+  }
+
+  get size(): number {
+    return this.tree.size;
+  }
+
+  isMultikeyField(field: number): boolean {
+    return this.arrayDocuments[field] > 0;
+  }
+
+  get multikey(): boolean {
+    return this.arrayDocuments.some((count) => count > 0);
+  }
+
+  /** Index order: field by field (from field `from` on) with its direction, then record id. */
+  compare(a: IndexEntry, b: IndexEntry, from = 0): number {
+    const directions = this.directions;
+    for (let i = from; i < directions.length; i++) {
+      const x = a.values[i];
+      const y = b.values[i];
+      if (x === y) continue;
+      if (x === BEFORE_ALL || y === AFTER_ALL) return -1;
+      if (x === AFTER_ALL || y === BEFORE_ALL) return 1;
+      const order = compareKeyValues(x, y, this.collation);
+      if (order !== 0) return order * directions[i];
+    }
+    return a.rid < b.rid ? -1 : a.rid > b.rid ? 1 : 0;
   }
 
   covers(doc: Doc): boolean {
     if (this.partial && !this.partial.test(doc)) return false;
-    if (this.spec.sparse)
+    if (this.sparse)
       return this.fields.some((field) =>
         indexValuesAt(doc, field).some((value) => value !== undefined),
       );
     return true;
   }
 
-  add(doc: Doc, id: string): void {
-    if (!this.covers(doc)) return;
-    for (const lead of this.leadKeys(doc)) addTo(this.byLead, lead, id);
-    if (this.unique) for (const full of this.fullKeys(doc)) addTo(this.byFull, full, id);
+  /** The document's keys, or undefined when the index leaves it out (sparse, partial). */
+  keysOf(doc: Doc | null | undefined): DocumentKeys | undefined {
+    return doc && this.covers(doc) ? documentKeys(doc, this.paths, this.collation) : undefined;
   }
 
-  remove(doc: Doc, id: string): void {
-    if (!this.covers(doc)) return;
-    for (const lead of this.leadKeys(doc)) removeFrom(this.byLead, lead, id);
-    if (this.unique) for (const full of this.fullKeys(doc)) removeFrom(this.byFull, full, id);
+  /** Computes (and validates) the key change a write makes, without applying it. */
+  prepare(before: Doc | null | undefined, after: Doc | null | undefined): KeyChange | undefined {
+    const change: KeyChange = {
+      index: this,
+      before: this.keysOf(before),
+      after: this.keysOf(after),
+    };
+    return sameTuples(change.before, change.after) ? undefined : change;
   }
 
-  lookupLead(value: Value): Set<string> | undefined {
-    return idsOf(this.byLead.get(this.keyOf(value)));
+  apply(change: KeyChange, rid: number, id: string): void {
+    if (change.before) this.removeKeys(change.before, rid, id);
+    if (change.after) this.addKeys(change.after, rid, id);
+  }
+
+  add(doc: Doc, rid: number, id: string): void {
+    const keys = this.keysOf(doc);
+    if (keys) this.addKeys(keys, rid, id);
+  }
+
+  private addKeys(keys: DocumentKeys, rid: number, id: string): void {
+    for (const values of keys.tuples) this.tree.insert({ values, rid, id });
+    keys.multikey.forEach((multikey, field) => multikey && (this.arrayDocuments[field] += 1));
+  }
+
+  private removeKeys(keys: DocumentKeys, rid: number, id: string): void {
+    for (const values of keys.tuples) this.tree.remove({ values, rid, id });
+    keys.multikey.forEach((multikey, field) => multikey && (this.arrayDocuments[field] -= 1));
+  }
+
+  /** Keys within the boxes, in index order (`direction` -1 walks them backwards). */
+  walk(boxes: readonly KeyBox[], direction: 1 | -1): IterableIterator<IndexEntry> {
+    const inBox = (box: KeyBox) =>
+      direction === 1
+        ? this.tree.ascending(box.start, box.end)
+        : this.tree.descending(box.end, box.start);
+    if (boxes.length === 1) return inBox(boxes[0]);
+    const ordered = direction === 1 ? boxes : [...boxes].reverse();
+    return (function* () {
+      for (const box of ordered) yield* inBox(box);
+    })();
+  }
+
+  /** Number of keys within the boxes (the boxes must not overlap nor carry `accepts`). */
+  countKeys(boxes: readonly KeyBox[]): number {
+    return boxes.reduce((total, box) => total + this.tree.countBetween(box.start, box.end), 0);
+  }
+
+  inBox(entry: IndexEntry, box: KeyBox): boolean {
+    return (
+      this.compare(box.start, entry) <= 0 &&
+      this.compare(entry, box.end) < 0 &&
+      (!box.accepts || box.accepts(entry.values))
+    );
   }
 
   /** Ids of committed documents holding any of this document's unique keys. */
   holdersOfKeys(doc: Doc): Set<string> {
     const holders = new Set<string>();
-    if (!this.unique || !this.covers(doc)) return holders;
-    for (const full of this.fullKeys(doc))
-      for (const id of idsOf(this.byFull.get(full))) holders.add(id);
+    const keys = this.unique ? this.keysOf(doc) : undefined;
+    for (const values of keys?.tuples ?? []) {
+      const from = probe(values, -Infinity);
+      for (const entry of this.tree.ascending(from, probe(values, Infinity))) holders.add(entry.id);
+    }
     return holders;
   }
 
   sharesKey(a: Doc, b: Doc): boolean {
-    if (!this.covers(a) || !this.covers(b)) return false;
-    const keysOfB = new Set(this.fullKeys(b));
-    return this.fullKeys(a).some((key) => keysOfB.has(key));
+    const keysOfA = this.keysOf(a);
+    const keysOfB = this.keysOf(b);
+    if (!keysOfA || !keysOfB) return false;
+    return keysOfA.tuples.some((x) => keysOfB.tuples.some((y) => sameTuple(x, y, this.collation)));
   }
 
   duplicateKeyError(doc: Doc): Error {
@@ -124,54 +243,30 @@ export class Index {
       },
     );
   }
+}
 
-  /** The hash key of one indexed value, under the index's collation. */
-  private keyOf(value: Value): string {
-    return canonicalKey(collationKey(value, this.collation));
-  }
+/** Whether two key tuples are one key (strings equal under the index's collation). */
+function sameTuple(a: Value[], b: Value[], collation?: Collation): boolean {
+  return (
+    a.length === b.length && a.every((value, i) => compareKeyValues(value, b[i], collation) === 0)
+  );
+}
 
-  private leadKeys(doc: Doc): Set<string> {
-    return new Set(indexValuesAt(doc, this.fields[0]).map((value) => this.keyOf(value)));
-  }
-
-  private fullKeys(doc: Doc): string[] {
-    let keys = [''];
-    for (const field of this.fields) {
-      const values = [...new Set(indexValuesAt(doc, field).map((value) => this.keyOf(value)))];
-      keys = keys.flatMap((prefix) => values.map((value) => `${prefix}|${value}`));
-    }
-    return keys;
-  }
+/**
+ * Whether a write leaves a document's entries as they are: the same tuples, compared without
+ * collation (a collated key still holds the document's own string, which explain and key
+ * checks read), and the same multikey fields.
+ */
+function sameTuples(a: DocumentKeys | undefined, b: DocumentKeys | undefined): boolean {
+  if (!a || !b) return a === b;
+  return (
+    a.tuples.length === b.tuples.length &&
+    a.tuples.every((tuple, i) => sameTuple(tuple, b.tuples[i])) &&
+    a.multikey.every((multikey, i) => multikey === b.multikey[i])
+  );
 }
 
 function firstValue(doc: Doc, field: string): Value {
   const value = indexValuesAt(doc, field)[0];
   return value === undefined ? null : value;
-}
-
-/** Key → id, or → ids when several documents share the key (keeps unique indexes small). */
-type IdMap = Map<string, string | Set<string>>;
-
-function idsOf(entry: string | Set<string> | undefined): Set<string> {
-  if (entry === undefined) return new Set();
-  return typeof entry === 'string' ? new Set([entry]) : entry;
-}
-
-function addTo(map: IdMap, key: string, id: string): void {
-  const entry = map.get(key);
-  if (entry === undefined) map.set(key, id);
-  else if (typeof entry === 'string') {
-    if (entry !== id) map.set(key, new Set([entry, id]));
-  } else entry.add(id);
-}
-
-function removeFrom(map: IdMap, key: string, id: string): void {
-  const entry = map.get(key);
-  if (entry === undefined) return;
-  if (typeof entry === 'string') {
-    if (entry === id) map.delete(key);
-    return;
-  }
-  entry.delete(id);
-  if (entry.size === 1) map.set(key, entry.values().next().value as string);
 }

@@ -32,9 +32,14 @@ export function equalsTest(expected: Value, collation?: Collation): ValueTest {
   return (value) => value !== undefined && compareValues(value, expected, collation) === 0;
 }
 
+function isNaNNumber(value: Value): boolean {
+  return isNumeric(value) && Number.isNaN(numberOf(value));
+}
+
 /**
  * `$gt`, `$gte`, `$lt`, `$lte`: values of the same canonical type only (null and missing alike),
- * except that MinKey and MaxKey bound every type.
+ * except that MinKey and MaxKey bound every type. NaN is equal to NaN and compares false with
+ * every other number (though it sorts first).
  */
 export function comparisonTest(
   operator: ComparisonOperator,
@@ -44,6 +49,7 @@ export function comparisonTest(
   const inclusive = operator === '$gte' || operator === '$lte';
   const sign = operator === '$gt' || operator === '$gte' ? 1 : -1;
   const boundRank = typeRank(bound);
+  const boundIsNaN = isNaNNumber(bound);
   return (value) => {
     if (typeRank(value) !== boundRank) {
       if (bound instanceof MaxKey) return sign < 0;
@@ -51,6 +57,7 @@ export function comparisonTest(
       return false;
     }
     if (boundRank === NULL_RANK) return inclusive;
+    if (boundIsNaN || isNaNNumber(value)) return inclusive && boundIsNaN && isNaNNumber(value);
     const order = compareValues(value, bound, collation) * sign;
     return order > 0 || (inclusive && order === 0);
   };

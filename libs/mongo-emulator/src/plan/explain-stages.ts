@@ -1,0 +1,191 @@
+import { canonicalKey, type Doc } from '../query/values';
+import type { Index } from '../storage/index';
+import { formatBounds, formatKeyRange } from './bounds';
+import type { ExecutionStats } from './executor';
+import { pointInterval, type Interval } from './intervals';
+import type { IndexScan, QueryPlan } from './plan';
+
+/** MongoDB's default memory limit of a blocking sort, shown by SORT stages. */
+const SORT_MEMORY_LIMIT = 104_857_600;
+
+/** Explain's `direction` of a scan. */
+function directionName(direction: 1 | -1): string {
+  return direction === 1 ? 'forward' : 'backward';
+}
+
+function sortPattern(plan: QueryPlan): Doc {
+  return Object.fromEntries(plan.sort ?? []);
+}
+
+/** The fields of an IXSCAN or COUNT_SCAN that describe its index. */
+function indexFields(index: Index, multikey: boolean): Doc {
+  return {
+    keyPattern: index.spec.key,
+    indexName: index.name,
+    isMultiKey: multikey,
+    multiKeyPaths: Object.fromEntries(
+      index.fields.map((field, i) => [field, index.isMultikeyField(i) ? [field] : []]),
+    ),
+    isUnique: index.unique,
+    isSparse: index.sparse,
+    isPartial: index.isPartial,
+    indexVersion: 2,
+  };
+}
+
+/** Per-stage execution counters, added when the plan ran (executionStats verbosity). */
+function counters(stats: ExecutionStats | undefined, nReturned: number, extra: Doc = {}): Doc {
+  if (!stats) return {};
+  return {
+    nReturned,
+    executionTimeMillisEstimate: Math.round(stats.millis),
+    works: nReturned + 1,
+    advanced: nReturned,
+    needTime: 0,
+    needYield: 0,
+    saveState: 0,
+    restoreState: 0,
+    isEOF: 1,
+    ...extra,
+  };
+}
+
+function indexScanStage(scan: IndexScan, stats: ExecutionStats | undefined): Doc {
+  const scanCounters = counters(stats, stats?.docsExamined ?? 0, {
+    keysExamined: stats?.keysExamined,
+    seeks: scan.boxes.length,
+    dupsTested: scan.multikey ? stats?.keysExamined : 0,
+    dupsDropped: stats?.dupsDropped,
+  });
+  const stage = (bounds: Interval[][], withCounters: boolean) => ({
+    stage: 'IXSCAN',
+    ...indexFields(scan.index, scan.multikey),
+    direction: directionName(scan.direction),
+    indexBounds: formatBounds(scan.index, bounds, scan.direction),
+    ...(withCounters ? scanCounters : {}),
+  });
+  const prefix = scan.mergePrefix;
+  if (prefix === undefined) return stage(scan.bounds, true);
+  const walks = new Map<string, Interval[][]>();
+  for (const box of scan.boxes) {
+    const values = box.start.values.slice(0, prefix);
+    walks.set(
+      canonicalKey(values),
+      scan.bounds.map((intervals, i) => (i < prefix ? [pointInterval(values[i])] : intervals)),
+    );
+  }
+  return {
+    stage: 'SORT_MERGE',
+    sortPattern: Object.fromEntries(
+      scan.index.fields
+        .slice(prefix)
+        .map((field, i) => [field, scan.index.directions[prefix + i] * scan.direction]),
+    ),
+    ...scanCounters,
+    inputStages: [...walks.values()].map((bounds) => stage(bounds, false)),
+  };
+}
+
+/** The stage that produces documents: IDHACK, COLLSCAN, or FETCH over an index scan. */
+function accessStage(plan: QueryPlan, stats: ExecutionStats | undefined): Doc {
+  const path = plan.access;
+  const filter = plan.residual ? { filter: plan.residual } : {};
+  const matched = stats?.matched ?? 0;
+  if (path.kind === 'idhack') {
+    return {
+      stage: 'IDHACK',
+      ...counters(stats, matched, {
+        keysExamined: stats?.keysExamined,
+        docsExamined: stats?.docsExamined,
+      }),
+    };
+  }
+  if (path.kind === 'collscan') {
+    return {
+      stage: 'COLLSCAN',
+      ...filter,
+      direction: directionName(path.direction),
+      ...counters(stats, matched, { docsExamined: stats?.docsExamined }),
+    };
+  }
+  return {
+    stage: 'FETCH',
+    ...filter,
+    ...counters(stats, matched, { docsExamined: stats?.docsExamined, alreadyHasObj: 0 }),
+    inputStage: indexScanStage(path, stats),
+  };
+}
+
+/**
+ * The stage tree of a find-like plan in MongoDB 7.0's classic-engine shape: the access stage,
+ * then a blocking SORT (which absorbs the limit), SKIP, LIMIT and projection. With `stats` the
+ * stages carry the counters of the run.
+ */
+export function stageTree(plan: QueryPlan, stats?: ExecutionStats, projection?: Doc): Doc {
+  let tree = accessStage(plan, stats);
+  let flowing = stats?.matched ?? 0;
+  const wanted = plan.limit > 0 ? plan.skip + plan.limit : undefined;
+  if (plan.sort && !plan.sortProvided) {
+    flowing = Math.min(flowing, wanted ?? flowing);
+    tree = {
+      stage: 'SORT',
+      sortPattern: sortPattern(plan),
+      memLimit: SORT_MEMORY_LIMIT,
+      ...(wanted !== undefined ? { limitAmount: wanted } : {}),
+      type: 'simple',
+      ...counters(stats, flowing, { totalDataSizeSorted: 0, usedDisk: false, spills: 0 }),
+      inputStage: tree,
+    };
+  }
+  if (plan.skip > 0) {
+    flowing = Math.max(0, flowing - plan.skip);
+    tree = { stage: 'SKIP', skipAmount: plan.skip, ...counters(stats, flowing), inputStage: tree };
+  }
+  if (plan.limit > 0 && (!plan.sort || plan.sortProvided)) {
+    tree = {
+      stage: 'LIMIT',
+      limitAmount: plan.limit,
+      ...counters(stats, stats?.nReturned ?? 0),
+      inputStage: tree,
+    };
+  }
+  if (projection && Object.keys(projection).length > 0) {
+    tree = {
+      stage: 'PROJECTION_DEFAULT',
+      transformBy: projection,
+      ...counters(stats, stats?.nReturned ?? 0),
+      inputStage: tree,
+    };
+  }
+  return tree;
+}
+
+/**
+ * COUNT over COUNT_SCAN when keys are counted, RECORD_STORE_FAST_COUNT when the number of
+ * documents is the answer, else COUNT over the plan that finds the documents.
+ */
+export function countStageTree(plan: QueryPlan, stats?: ExecutionStats): Doc {
+  const scan = plan.access;
+  if (plan.countable && scan.kind === 'collscan')
+    return {
+      stage: 'RECORD_STORE_FAST_COUNT',
+      ...counters(stats, 0, { nCounted: stats?.counted, nSkipped: plan.skip }),
+    };
+  let input: Doc;
+  if (plan.countable && scan.kind === 'ixscan') {
+    input = {
+      stage: 'COUNT_SCAN',
+      ...indexFields(scan.index, scan.multikey),
+      indexBounds:
+        scan.boxes.length === 1
+          ? formatKeyRange(scan.index, scan.boxes[0])
+          : formatBounds(scan.index, scan.bounds, 1),
+      ...counters(stats, 0, { keysExamined: stats?.keysExamined }),
+    };
+  } else input = accessStage(plan, stats);
+  return {
+    stage: 'COUNT',
+    ...counters(stats, 0, { nCounted: stats?.counted, nSkipped: plan.skip }),
+    inputStage: input,
+  };
+}

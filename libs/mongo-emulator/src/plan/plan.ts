@@ -1,0 +1,72 @@
+import type { Collation } from '../query/collation';
+import type { SortSpec } from '../query/sort';
+import type { Doc, Value } from '../query/values';
+import type { Index, KeyBox } from '../storage/index';
+import type { ReaderDelta } from '../storage/reader-delta';
+import type { Interval } from './intervals';
+import type { FilterAnalysis, PathPredicate } from './predicates';
+
+/** Read the collection in natural order (backwards for `$natural: -1`). */
+export interface CollectionScan {
+  kind: 'collscan';
+  direction: 1 | -1;
+}
+
+/** Look one document up by `_id` (a query that is exactly an `_id` equality). */
+export interface IdLookup {
+  kind: 'idhack';
+  id: Value;
+}
+
+/** Walk index keys within bounds, in index order or backwards. */
+export interface IndexScan {
+  kind: 'ixscan';
+  index: Index;
+  /** Per index field, the allowed values (ascending). */
+  bounds: Interval[][];
+  boxes: KeyBox[];
+  direction: 1 | -1;
+  /** Whether a document may own several keys in the walked range (then walks drop repeats). */
+  multikey: boolean;
+  /** Leading fields whose separate point ranges are merged to keep sort order (SORT_MERGE). */
+  mergePrefix?: number;
+}
+
+export type AccessPath = CollectionScan | IdLookup | IndexScan;
+
+/** How a query runs: where documents come from, what filters them, how they are ordered. */
+export interface QueryPlan {
+  access: AccessPath;
+  /** The part of the filter the access path does not enforce, as a filter (stored form). */
+  residual?: Doc;
+  /**
+   * The same part split for evaluation: conditions checked on the document's key values
+   * (exact ones: equality, `$in`, ranges on plain values), and the rest, for the matcher.
+   */
+  keyChecks?: PathPredicate[];
+  matcherFilter?: Doc;
+  variables?: Doc;
+  /** The query's collation: the matcher, key checks and sorts compare strings by it. */
+  collation?: Collation;
+  sort?: SortSpec;
+  /** Whether the access path already yields documents in sort order. */
+  sortProvided: boolean;
+  /** Whether documents tying in that order already come in natural order. */
+  tiesInOrder: boolean;
+  skip: number;
+  /** 0 = no limit. */
+  limit: number;
+  /** The filter split into conjuncts, when planning needed it (explain reads it too). */
+  analysis?: FilterAnalysis;
+  /** The filter as given (stored form). */
+  filter?: Doc;
+  /**
+   * Whether a count needs no documents: keys within bounds that cover the filter (no repeated
+   * documents), or a collection scan without filter (the number of documents).
+   */
+  countable: boolean;
+  /** The transaction's differences from the committed state the indexes hold. */
+  delta?: ReaderDelta;
+  /** The other index plans the planner weighed (explain's `rejectedPlans`). */
+  rejected?: QueryPlan[];
+}
