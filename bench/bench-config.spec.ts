@@ -4,6 +4,7 @@ describe(readBenchSettings.name, () => {
   it('has defaults for an empty environment', () => {
     expect(readBenchSettings({})).toEqual({
       products: 10_000,
+      orders: 10_000,
       durationSeconds: 10,
       warmupSeconds: 3,
       connections: 50,
@@ -17,6 +18,7 @@ describe(readBenchSettings.name, () => {
   it('reads every variable', () => {
     const settings = readBenchSettings({
       BENCH_PRODUCTS: '1_000',
+      BENCH_ORDERS: '0',
       BENCH_DURATION: '5',
       BENCH_WARMUP: '0',
       BENCH_CONNECTIONS: '10',
@@ -29,6 +31,7 @@ describe(readBenchSettings.name, () => {
     });
     expect(settings).toEqual({
       products: 1_000,
+      orders: 0,
       durationSeconds: 5,
       warmupSeconds: 0,
       connections: 10,

@@ -2,6 +2,8 @@
 export interface BenchSettings {
   /** Products in the catalog: the 303 of the demo catalog plus generated ones. */
   products: number;
+  /** Past paid orders of the bench customers, inserted before the flows run. */
+  orders: number;
   durationSeconds: number;
   warmupSeconds: number;
   connections: number;
@@ -35,6 +37,7 @@ export function readBenchSettings(env: Environment): BenchSettings {
   const serverCpu = integer('BENCH_SERVER_CPU', 0, 0);
   const settings: BenchSettings = {
     products: integer('BENCH_PRODUCTS', 10_000, 0),
+    orders: integer('BENCH_ORDERS', 10_000, 0),
     durationSeconds: integer('BENCH_DURATION', 10, 1),
     warmupSeconds: integer('BENCH_WARMUP', 3, 0),
     connections: integer('BENCH_CONNECTIONS', 50, 1),

@@ -96,7 +96,12 @@ const CART_LINES = 10;
 const ADD_PRODUCTS = 20;
 const ADD_STOCK = 1_000_000;
 
-function jsonPost(path: string, body: unknown, headers: Record<string, string>): BenchRequest {
+/** A POST of `body` as JSON. */
+export function jsonPost(
+  path: string,
+  body: unknown,
+  headers: Record<string, string>,
+): BenchRequest {
   return {
     method: 'POST',
     path,

@@ -32,6 +32,8 @@ export interface SystemUnderTest {
 export interface Placement {
   logDir: string;
   pinning: Pinning;
+  /** Where the API sends its mails (the benchmark's own sink). */
+  smtpUrl: string;
 }
 
 /** Loads the benchmark's catalog into the seeded database. */
@@ -68,10 +70,9 @@ export async function startProduction(
       options(
         placement,
         {
-          ...apiEnvironment(port),
+          ...apiEnvironment(port, placement),
           NODE_ENV: 'production',
           MONGODB_URI: mongoUri,
-          SMTP_URL: 'smtp://127.0.0.1:1',
         },
         pinning.enabled ? pinning.serverCpu : undefined,
       ),
@@ -114,7 +115,7 @@ export async function startEmbedded(
     ['-r', REGISTER, join(ROOT, 'apps/api/src/main.ts')],
     options(
       placement,
-      { ...apiEnvironment(port), NODE_ENV: 'development' },
+      { ...apiEnvironment(port, placement), NODE_ENV: 'development' },
       pinning.enabled ? pinning.serverCpu : undefined,
     ),
   );
@@ -158,9 +159,14 @@ function seedDemoCatalog({ logDir }: Placement, mongoUri: string): Promise<void>
   });
 }
 
-/** What every API run gets: limits out of the way, quiet logs, a real secret, a seeded admin. */
-function apiEnvironment(port: number): Record<string, string> {
+/**
+ * What every API run gets: limits out of the way, quiet logs, a real secret, a seeded admin, the
+ * mail sink, the in-process card processor.
+ */
+function apiEnvironment(port: number, { smtpUrl }: Placement): Record<string, string> {
   return {
+    SMTP_URL: smtpUrl,
+    PAYMENT_GATEWAY: 'mock',
     PORT: String(port),
     HOST: '127.0.0.1',
     MONGODB_DB_NAME: DB_NAME,
