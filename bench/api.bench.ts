@@ -35,6 +35,7 @@ import {
  */
 const RESULTS = join(__dirname, 'results');
 const LOGS = join(RESULTS, 'logs');
+const PROFILES = join(RESULTS, 'profiles');
 const ROOF_CASE = { request: { path: '/' } };
 
 const stopOnExit: (() => Promise<void>)[] = [];
@@ -55,7 +56,12 @@ async function main(): Promise<void> {
   mkdirSync(LOGS, { recursive: true });
   const mailSink = await startMailSink();
   stopOnExit.push(mailSink.stop);
-  const placement: Placement = { logDir: LOGS, pinning, smtpUrl: mailSink.url };
+  const placement: Placement = {
+    logDir: LOGS,
+    pinning,
+    smtpUrl: mailSink.url,
+    cpuProfileDir: settings.cpuProfile ? PROFILES : undefined,
+  };
   if (!settings.embedded && settings.build) {
     step('Building the API (npm run build)');
     await buildApi(LOGS);

@@ -11,6 +11,7 @@ describe(readBenchSettings.name, () => {
       caseNames: [],
       embedded: false,
       build: true,
+      cpuProfile: false,
       pinning: { wanted: undefined, serverCpu: 0, loadCpu: 1, emulatorCpu: 0 },
     });
   });
@@ -25,6 +26,7 @@ describe(readBenchSettings.name, () => {
       BENCH_CASES: ' health, me ,',
       BENCH_EMBEDDED: 'true',
       BENCH_BUILD: 'false',
+      BENCH_CPU_PROFILE: 'true',
       BENCH_PIN: 'true',
       BENCH_SERVER_CPU: '2',
       BENCH_LOAD_CPU: '3',
@@ -38,6 +40,7 @@ describe(readBenchSettings.name, () => {
       caseNames: ['health', 'me'],
       embedded: true,
       build: false,
+      cpuProfile: true,
       pinning: { wanted: true, serverCpu: 2, loadCpu: 3, emulatorCpu: 2 },
     });
   });

@@ -13,6 +13,8 @@ export interface BenchSettings {
   embedded: boolean;
   /** Run `npm run build` first (production mode only). */
   build: boolean;
+  /** Run the API under `node --cpu-prof`, its profile written to `bench/results/profiles/`. */
+  cpuProfile: boolean;
   pinning: PinningRequest;
 }
 
@@ -47,6 +49,7 @@ export function readBenchSettings(env: Environment): BenchSettings {
       .filter(Boolean),
     embedded: readBoolean(env, 'BENCH_EMBEDDED', problems) ?? false,
     build: readBoolean(env, 'BENCH_BUILD', problems) ?? true,
+    cpuProfile: readBoolean(env, 'BENCH_CPU_PROFILE', problems) ?? false,
     pinning: {
       wanted: readBoolean(env, 'BENCH_PIN', problems),
       serverCpu,

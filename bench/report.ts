@@ -38,7 +38,7 @@ export interface BenchReport {
   mode: BenchMode;
   /** What runs where, in words, e.g. "API on cpu 0, emulator on cpu 0, load on cpu 1". */
   placement: string;
-  settings: Omit<BenchSettings, 'caseNames' | 'pinning' | 'build'>;
+  settings: Omit<BenchSettings, 'caseNames' | 'pinning' | 'build' | 'cpuProfile'>;
   pinning: Pinning;
   machine: { node: string; cpus: number; loadAverage: number[] };
   roof: { before: Measurement; after: Measurement; requestsPerSecond: number };

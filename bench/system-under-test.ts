@@ -34,6 +34,8 @@ export interface Placement {
   pinning: Pinning;
   /** Where the API sends its mails (the benchmark's own sink). */
   smtpUrl: string;
+  /** Where the API writes its CPU profile (`node --cpu-prof`) when it stops; none when unset. */
+  cpuProfileDir?: string;
 }
 
 /** Loads the benchmark's catalog into the seeded database. */
@@ -66,7 +68,7 @@ export async function startProduction(
     const api = startProcess(
       'api',
       process.execPath,
-      [join(ROOT, 'dist/apps/api/main.js')],
+      [...profiling(placement), join(ROOT, 'dist/apps/api/main.js')],
       options(
         placement,
         {
@@ -112,7 +114,7 @@ export async function startEmbedded(
   const api = startProcess(
     'api',
     process.execPath,
-    ['-r', REGISTER, join(ROOT, 'apps/api/src/main.ts')],
+    [...profiling(placement), '-r', REGISTER, join(ROOT, 'apps/api/src/main.ts')],
     options(
       placement,
       { ...apiEnvironment(port, placement), NODE_ENV: 'development' },
@@ -134,6 +136,10 @@ export async function startEmbedded(
     await stop();
     throw error;
   }
+}
+
+function profiling({ cpuProfileDir }: Placement): string[] {
+  return cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
 }
 
 /** `npm run build`: the production mode runs `dist/`, so it is built from the sources at hand. */
