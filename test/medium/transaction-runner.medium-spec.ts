@@ -75,4 +75,30 @@ describe(`${TransactionRunner.name} (medium)`, () => {
     ).rejects.toThrow('outer fails');
     expect(await users.findByUsername('nested_inner')).toBeNull();
   });
+
+  it('runs the callback again when its transaction meets a write conflict, until both commit', async () => {
+    const { _id: id } = await users.create(newUser('contended'));
+    const model = context.connection.model('User');
+    const bump = () => model.updateOne({ _id: id }, { $inc: { tokenVersion: 1 } }).exec();
+    let wrote!: () => void;
+    const firstWrote = new Promise<void>((resolve) => (wrote = resolve));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const first = transactions.run(async () => {
+      await bump();
+      wrote();
+      await held;
+    });
+    await firstWrote;
+    let secondRuns = 0;
+    const second = transactions.run(async () => {
+      secondRuns++;
+      if (secondRuns === 2) release();
+      await bump();
+    });
+    await Promise.all([first, second]);
+    expect(secondRuns).toBeGreaterThanOrEqual(2);
+    const stored = await context.connection.collection('users').findOne({ _id: id as never });
+    expect(stored?.tokenVersion).toBe(2);
+  });
 });

@@ -27,7 +27,8 @@ export function currentSession(): ClientSession | undefined {
  * every repository call made inside joins it without being handed anything. A `run` inside a
  * `run` joins the outer transaction. The driver's `withTransaction` retries the whole callback on
  * `TransientTransactionError` (a write conflict) and the commit on
- * `UnknownTransactionCommitResult`, so the callback must be safe to run again.
+ * `UnknownTransactionCommitResult`, so the callback must be safe to run again; a rerun after a
+ * write conflict first waits a little (see {@link retryDelayMs}).
  */
 @Injectable()
 export class TransactionRunner {
@@ -35,6 +36,30 @@ export class TransactionRunner {
 
   run<T>(work: () => Promise<T>): Promise<T> {
     if (currentSession()) return work();
-    return this.connection.transaction(() => work());
+    let attempt = 0;
+    return this.connection.transaction(async () => {
+      if (attempt > 0) await sleep(retryDelayMs(attempt, Math.random()));
+      attempt++;
+      return work();
+    });
   }
+}
+
+/** The first retry waits up to this long, each further one up to twice as long as the one before. */
+const RETRY_BASE_MS = 2;
+const RETRY_CAP_MS = 100;
+
+/**
+ * How long the `retry`th run of a callback waits after a write conflict: a random share
+ * (`random` in [0, 1)) of a ceiling doubling per retry, capped. Retried at once, transactions
+ * that met on one document (the shop's balance, written by every payment) meet again and again,
+ * each attempt's work thrown away; spread out, most get through on the next try. Nothing is held
+ * while waiting: a transaction takes its locks with its first write.
+ */
+export function retryDelayMs(retry: number, random: number): number {
+  return Math.floor(random * Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** (retry - 1)));
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

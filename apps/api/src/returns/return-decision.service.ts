@@ -95,6 +95,11 @@ export class ReturnDecisionService {
     return this.returns.claimDueRefund(now, this.retryAt(now));
   }
 
+  /**
+   * The refund made: in one transaction the return becomes `refunded`, the order counts it, the
+   * customer is told, and the ledger posts it — last, because every payment and refund writes the
+   * shop's balance, so a transaction holding it is over soonest and conflicts least.
+   */
   private settle(request: ReturnRecord, gatewayRefundId: string | null, now: Date) {
     return this.transactions.run(async () => {
       const refunded = await this.returns.transition({
@@ -110,10 +115,10 @@ export class ReturnDecisionService {
         },
       });
       if (!refunded) return (await this.returns.findById(request._id))!;
-      if (refunded.amountCents > 0) await this.refunds.record(refunded._id, refunded.amountCents);
       const units = refunded.items.reduce((sum, item) => sum + item.quantity, 0);
       await this.orders.refunded(refunded.orderId, refunded.amountCents, units, SYSTEM, now);
       await this.notices.tell(refunded, now);
+      if (refunded.amountCents > 0) await this.refunds.record(refunded._id, refunded.amountCents);
       return refunded;
     });
   }

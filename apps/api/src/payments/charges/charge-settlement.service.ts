@@ -16,10 +16,11 @@ const SYSTEM = 'system';
 /**
  * Settles card charges, from the request that made them or from the reconciler, whichever comes
  * first (each step is a conditional update, so only one does it):
- * - captured: in one transaction the charge becomes `paid`, the ledger moves the amount in from
- *   the card network (to the shop, or to the customer's wallet for a top-up), the order becomes
- *   `paid` and the receipt is queued; an order that can no longer be paid (cancelled meanwhile)
- *   is refunded at once through the gateway;
+ * - captured: in one transaction the charge becomes `paid`, the order becomes `paid`, the receipt
+ *   is queued and the ledger moves the amount in from the card network (to the shop, or to the
+ *   customer's wallet for a top-up) — last, because every payment writes the card network's and
+ *   the shop's balances, so a transaction holding them is over soonest and conflicts least; an
+ *   order that can no longer be paid (cancelled meanwhile) is refunded at once through the gateway;
  * - not captured (declined, refused, never made): the charge ends and the order may be paid again.
  */
 @Injectable()
@@ -41,6 +42,12 @@ export class ChargeSettlementService {
     const outcome = await this.transactions.run(async () => {
       const paid = await this.charges.settle(charge._id, 'paid', { gatewayPaymentId }, now);
       if (!paid) return { settled: await this.charges.findById(charge._id), refund: false };
+      const orderPaid =
+        charge.purpose !== 'order' || !!(await this.orders.markPaid(charge.reference, SYSTEM, now));
+      if (orderPaid) {
+        const customer = await this.accounts.get(charge.customerId);
+        await this.outbox.enqueue('card-receipt', cardReceiptMail(paid, customer.email), now);
+      }
       await this.ledger.record({
         kind: 'card_payment',
         reference: charge._id,
@@ -49,15 +56,7 @@ export class ChargeSettlementService {
           { account: this.creditedAccount(charge), amountCents: charge.amountCents },
         ],
       });
-      if (
-        charge.purpose === 'order' &&
-        !(await this.orders.markPaid(charge.reference, SYSTEM, now))
-      ) {
-        return { settled: paid, refund: true };
-      }
-      const customer = await this.accounts.get(charge.customerId);
-      await this.outbox.enqueue('card-receipt', cardReceiptMail(paid, customer.email), now);
-      return { settled: paid, refund: false };
+      return { settled: paid, refund: !orderPaid };
     });
     if (outcome.refund) return this.refundUnwanted(outcome.settled!, now);
     return outcome.settled!;
