@@ -101,4 +101,25 @@ describe(`${TransactionRunner.name} (medium)`, () => {
     const stored = await context.connection.collection('users').findOne({ _id: id as never });
     expect(stored?.tokenVersion).toBe(2);
   });
+
+  it('queues transactions that share a turn, so they never meet in a write conflict', async () => {
+    const { _id: id } = await users.create(newUser('queued'));
+    const model = context.connection.model('User');
+    let runs = 0;
+    await Promise.all(
+      Array.from({ length: 8 }, () =>
+        transactions.run(
+          async () => {
+            runs++;
+            await model.updateOne({ _id: id }, { $inc: { tokenVersion: 1 } }).exec();
+            await new Promise((resolve) => setImmediate(resolve));
+          },
+          { turn: 'queued-user' },
+        ),
+      ),
+    );
+    expect(runs).toBe(8);
+    const stored = await context.connection.collection('users').findOne({ _id: id as never });
+    expect(stored?.tokenVersion).toBe(8);
+  });
 });

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import mongoose, { ClientSession, Connection } from 'mongoose';
+import { Turns } from './turns';
 
 interface TransactionContext {
   session: ClientSession;
@@ -32,16 +33,30 @@ export function currentSession(): ClientSession | undefined {
  */
 @Injectable()
 export class TransactionRunner {
+  private readonly turns = new Turns();
+
   constructor(@InjectConnection() private readonly connection: Connection) {}
 
-  run<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * With `turn`, the transaction waits for the turn of that name before it starts and keeps it
+   * until it ends, so the transactions of this instance that write the same much-written
+   * documents (the ledger's shared accounts) queue instead of meeting in write conflicts, each of
+   * which throws a whole attempt away. Nothing is held while waiting; a nested `run` joins its
+   * outer transaction and ignores the turn.
+   */
+  async run<T>(work: () => Promise<T>, options: { turn?: string } = {}): Promise<T> {
     if (currentSession()) return work();
-    let attempt = 0;
-    return this.connection.transaction(async () => {
-      if (attempt > 0) await sleep(retryDelayMs(attempt, Math.random()));
-      attempt++;
-      return work();
-    });
+    const release = options.turn === undefined ? undefined : await this.turns.take(options.turn);
+    try {
+      let attempt = 0;
+      return await this.connection.transaction(async () => {
+        if (attempt > 0) await sleep(retryDelayMs(attempt, Math.random()));
+        attempt++;
+        return work();
+      });
+    } finally {
+      release?.();
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { TransactionRunner } from '@kassa/database';
 import { PaymentGatewayClient } from '@kassa/payment-gateway';
-import { LedgerAccount } from '../../ledger/ledger-account';
+import { LedgerAccount, SHARED_ACCOUNTS_TURN } from '../../ledger/ledger-account';
 import { LedgerService } from '../../ledger/ledger.service';
 import { OrderPaymentsService } from '../../orders/order-payments.service';
 import { OutboxService } from '../../outbox/outbox.service';
@@ -9,6 +9,9 @@ import { UserAccounts } from '../../users/user-accounts.service';
 import { PAYMENT_GATEWAY } from '../gateway/payment-gateway.provider';
 import { CardChargeRecord, CardChargeRepository } from './card-charge.repository';
 import { cardReceiptMail } from './receipt-mail';
+
+/** Card payments and refunds post to the shop and the card network: one at a time here. */
+const SHARED_ACCOUNTS = { turn: SHARED_ACCOUNTS_TURN };
 
 /** Who the jobs act as in an order's history. */
 const SYSTEM = 'system';
@@ -57,7 +60,7 @@ export class ChargeSettlementService {
         ],
       });
       return { settled: paid, refund: !orderPaid };
-    });
+    }, SHARED_ACCOUNTS);
     if (outcome.refund) return this.refundUnwanted(outcome.settled!, now);
     return outcome.settled!;
   }
@@ -110,7 +113,7 @@ export class ChargeSettlementService {
         ],
       });
       return refunded;
-    });
+    }, SHARED_ACCOUNTS);
   }
 
   private creditedAccount(charge: CardChargeRecord): LedgerAccount {
