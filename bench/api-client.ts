@@ -42,7 +42,8 @@ export class ApiClient {
   }
 }
 
-function parseJson(text: string): unknown {
+/** The body as JSON, or the text itself when it is not JSON. */
+export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

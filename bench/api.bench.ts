@@ -5,9 +5,16 @@ import { MongoClient } from 'mongodb';
 import { ApiClient } from './api-client';
 import { BenchCase, BenchContext } from './bench-case';
 import { BenchSettings, readBenchSettings, resolvePinning } from './bench-config';
+import { BenchCustomer, createCustomers } from './bench-customers';
 import { BENCH_CASES } from './cases';
 import { loadCatalog } from './catalog-loader';
+import { FlowCase } from './flow-case';
+import { FLOW_CASES } from './flow-cases';
+import { measureFlow, probeFlow } from './flow-load';
+import { FlowResult } from './flow-report';
 import { measure } from './load';
+import { startMailSink } from './mail-sink';
+import { insertOrderHistory } from './order-history';
 import { pinThisProcess, tasksetAvailable } from './processes';
 import { BenchReport, formatReport, Measurement, ratioToRoof, roofRate } from './report';
 import { selectCases } from './select-cases';
@@ -28,13 +35,17 @@ import {
  */
 const RESULTS = join(__dirname, 'results');
 const LOGS = join(RESULTS, 'logs');
+const PROFILES = join(RESULTS, 'profiles');
 const ROOF_CASE = { request: { path: '/' } };
 
 const stopOnExit: (() => Promise<void>)[] = [];
 
 async function main(): Promise<void> {
   const settings = readBenchSettings(process.env);
-  const cases = selectCases(BENCH_CASES, settings.caseNames);
+  const cases = selectCases<BenchCase | FlowCase>(
+    [...BENCH_CASES, ...FLOW_CASES],
+    settings.caseNames,
+  );
   const pinning = resolvePinning(settings.pinning, tasksetAvailable(), availableParallelism());
   const startedAt = new Date().toISOString();
   const machine = {
@@ -43,7 +54,14 @@ async function main(): Promise<void> {
     loadAverage: loadavg(),
   };
   mkdirSync(LOGS, { recursive: true });
-  const placement: Placement = { logDir: LOGS, pinning };
+  const mailSink = await startMailSink();
+  stopOnExit.push(mailSink.stop);
+  const placement: Placement = {
+    logDir: LOGS,
+    pinning,
+    smtpUrl: mailSink.url,
+    cpuProfileDir: settings.cpuProfile ? PROFILES : undefined,
+  };
   if (!settings.embedded && settings.build) {
     step('Building the API (npm run build)');
     await buildApi(LOGS);
@@ -61,14 +79,23 @@ async function main(): Promise<void> {
   stopOnExit.push(() => client.close());
 
   if (pinning.enabled) pinThisProcess(pinning.loadCpu);
-  const context = benchContext(system, client);
+  const context = benchContext(system, client, settings);
   const roofTarget = { url: roof.url, serverPid: roof.pid };
   step('roof: bare node:http');
   const roofBefore = await measure(roofTarget, ROOF_CASE, settings);
   const results: { benchCase: BenchCase; measurement: Measurement }[] = [];
+  const flows: Omit<FlowResult, 'ratioToRoof'>[] = [];
   for (const benchCase of cases) {
-    step(`${benchCase.name}: ${benchCase.route}`);
-    results.push({ benchCase, measurement: await runCase(benchCase, context, system, settings) });
+    if (isFlow(benchCase)) {
+      step(`${benchCase.name}: ${benchCase.iteration} (timed: ${benchCase.measured})`);
+      const { name, iteration, measured } = benchCase;
+      const measurement = await runFlow(benchCase, context, system, settings);
+      flows.push({ name, iteration, measured, ...measurement });
+    } else {
+      step(`${benchCase.name}: ${benchCase.route}`);
+      const measurement = await runCase(benchCase, context, system, settings);
+      results.push({ benchCase, measurement });
+    }
   }
   step('roof again');
   const roofAfter = await measure(roofTarget, ROOF_CASE, settings);
@@ -79,6 +106,7 @@ async function main(): Promise<void> {
     placement: system.placement,
     settings: {
       products: system.catalog.productCount,
+      orders: settings.orders,
       durationSeconds: settings.durationSeconds,
       warmupSeconds: settings.warmupSeconds,
       connections: settings.connections,
@@ -92,6 +120,10 @@ async function main(): Promise<void> {
       route: benchCase.route,
       ...measurement,
       ratioToRoof: ratioToRoof(measurement.requestsPerSecond, roofRps),
+    })),
+    flows: flows.map((flow) => ({
+      ...flow,
+      ratioToRoof: ratioToRoof(flow.iterationsPerSecond, roofRps),
     })),
   });
 }
@@ -129,14 +161,52 @@ async function runCase(
   }
 }
 
-function benchContext(system: SystemUnderTest, client: MongoClient): BenchContext {
+/** Setup, one iteration that must get through, warm-up and measurement, teardown. */
+async function runFlow(
+  flow: FlowCase,
+  context: BenchContext,
+  system: SystemUnderTest,
+  settings: BenchSettings,
+) {
+  const prepared = await flow.setup(context, settings.connections);
+  try {
+    await probeFlow(system.baseUrl, prepared);
+    const target = {
+      url: system.baseUrl,
+      serverPid: system.apiPid,
+      databasePid: system.emulatorPid,
+    };
+    return await measureFlow(target, prepared, settings);
+  } finally {
+    await prepared.teardown?.();
+  }
+}
+
+function isFlow(benchCase: BenchCase | FlowCase): benchCase is FlowCase {
+  return 'kind' in benchCase && benchCase.kind === 'flow';
+}
+
+function benchContext(
+  system: SystemUnderTest,
+  client: MongoClient,
+  settings: BenchSettings,
+): BenchContext {
   const api = new ApiClient(system.baseUrl);
+  const db = client.db(system.dbName);
   let adminToken: Promise<string> | undefined;
+  let customers: Promise<BenchCustomer[]> | undefined;
+  const makeCustomers = async () => {
+    const made = await createCustomers(db, api, settings.connections);
+    const ids = made.map((customer) => customer.id);
+    await insertOrderHistory(db, ids, system.catalog.visibleProductIds, settings.orders);
+    return made;
+  };
   return {
     api,
-    db: client.db(system.dbName),
+    db,
     catalog: system.catalog,
     adminToken: () => (adminToken ??= api.login(BENCH_ADMIN.username, BENCH_ADMIN.password)),
+    customers: () => (customers ??= makeCustomers()),
   };
 }
 

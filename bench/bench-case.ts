@@ -1,5 +1,6 @@
 import { Db } from 'mongodb';
 import { ApiClient } from './api-client';
+import { BenchCustomer } from './bench-customers';
 
 /** One HTTP request as the load generator sends it. */
 export interface BenchRequest {
@@ -38,6 +39,11 @@ export interface BenchContext {
   catalog: BenchCatalog;
   /** A bearer token of the admin seeded at start-up (logged in once, on first use). */
   adminToken(): Promise<string>;
+  /**
+   * One verified, logged-in customer per connection, made on first use, the past orders of
+   * `BENCH_ORDERS` dealt among them.
+   */
+  customers(): Promise<BenchCustomer[]>;
 }
 
 /**

@@ -4,12 +4,14 @@ describe(readBenchSettings.name, () => {
   it('has defaults for an empty environment', () => {
     expect(readBenchSettings({})).toEqual({
       products: 10_000,
+      orders: 10_000,
       durationSeconds: 10,
       warmupSeconds: 3,
       connections: 50,
       caseNames: [],
       embedded: false,
       build: true,
+      cpuProfile: false,
       pinning: { wanted: undefined, serverCpu: 0, loadCpu: 1, emulatorCpu: 0 },
     });
   });
@@ -17,24 +19,28 @@ describe(readBenchSettings.name, () => {
   it('reads every variable', () => {
     const settings = readBenchSettings({
       BENCH_PRODUCTS: '1_000',
+      BENCH_ORDERS: '0',
       BENCH_DURATION: '5',
       BENCH_WARMUP: '0',
       BENCH_CONNECTIONS: '10',
       BENCH_CASES: ' health, me ,',
       BENCH_EMBEDDED: 'true',
       BENCH_BUILD: 'false',
+      BENCH_CPU_PROFILE: 'true',
       BENCH_PIN: 'true',
       BENCH_SERVER_CPU: '2',
       BENCH_LOAD_CPU: '3',
     });
     expect(settings).toEqual({
       products: 1_000,
+      orders: 0,
       durationSeconds: 5,
       warmupSeconds: 0,
       connections: 10,
       caseNames: ['health', 'me'],
       embedded: true,
       build: false,
+      cpuProfile: true,
       pinning: { wanted: true, serverCpu: 2, loadCpu: 3, emulatorCpu: 2 },
     });
   });

@@ -2,6 +2,8 @@
 export interface BenchSettings {
   /** Products in the catalog: the 303 of the demo catalog plus generated ones. */
   products: number;
+  /** Past paid orders of the bench customers, inserted before the flows run. */
+  orders: number;
   durationSeconds: number;
   warmupSeconds: number;
   connections: number;
@@ -11,6 +13,8 @@ export interface BenchSettings {
   embedded: boolean;
   /** Run `npm run build` first (production mode only). */
   build: boolean;
+  /** Run the API under `node --cpu-prof`, its profile written to `bench/results/profiles/`. */
+  cpuProfile: boolean;
   pinning: PinningRequest;
 }
 
@@ -35,6 +39,7 @@ export function readBenchSettings(env: Environment): BenchSettings {
   const serverCpu = integer('BENCH_SERVER_CPU', 0, 0);
   const settings: BenchSettings = {
     products: integer('BENCH_PRODUCTS', 10_000, 0),
+    orders: integer('BENCH_ORDERS', 10_000, 0),
     durationSeconds: integer('BENCH_DURATION', 10, 1),
     warmupSeconds: integer('BENCH_WARMUP', 3, 0),
     connections: integer('BENCH_CONNECTIONS', 50, 1),
@@ -44,6 +49,7 @@ export function readBenchSettings(env: Environment): BenchSettings {
       .filter(Boolean),
     embedded: readBoolean(env, 'BENCH_EMBEDDED', problems) ?? false,
     build: readBoolean(env, 'BENCH_BUILD', problems) ?? true,
+    cpuProfile: readBoolean(env, 'BENCH_CPU_PROFILE', problems) ?? false,
     pinning: {
       wanted: readBoolean(env, 'BENCH_PIN', problems),
       serverCpu,

@@ -63,7 +63,9 @@ export const BENCH_CASES: BenchCase[] = [
     route: 'GET /cart (10 lines, bearer token)',
     setup: async (context) => {
       const headers = await freshCart(context);
-      for (const productId of context.catalog.visibleProductIds.slice(0, CART_LINES)) {
+      const productIds = context.catalog.visibleProductIds.slice(0, CART_LINES);
+      await stock(context, productIds);
+      for (const productId of productIds) {
         await context.api.expectOk(jsonPost('/cart/items', { productId, quantity: 1 }, headers));
       }
       return { request: { path: '/cart', headers }, teardown: () => emptyCart(context, headers) };
@@ -75,9 +77,7 @@ export const BENCH_CASES: BenchCase[] = [
     setup: async (context) => {
       const headers = await freshCart(context);
       const productIds = context.catalog.visibleProductIds.slice(0, ADD_PRODUCTS);
-      await context.db
-        .collection('products')
-        .updateMany({ _id: { $in: productIds as never[] } }, { $set: { stock: ADD_STOCK } });
+      await stock(context, productIds);
       return {
         request: cycle(
           productIds.map((productId) =>
@@ -92,11 +92,23 @@ export const BENCH_CASES: BenchCase[] = [
 
 /** The cart case holds this many lines. */
 const CART_LINES = 10;
-/** The add case spreads its adds over this many lines (a cart of realistic size), each stocked so no line runs out. */
+/** The add case spreads its adds over this many lines (a cart of realistic size). */
 const ADD_PRODUCTS = 20;
-const ADD_STOCK = 1_000_000;
+/** The cart cases' products are stocked so that no line runs out (some catalog products have none). */
+const AMPLE_STOCK = 1_000_000;
 
-function jsonPost(path: string, body: unknown, headers: Record<string, string>): BenchRequest {
+async function stock(context: BenchContext, productIds: string[]): Promise<void> {
+  await context.db
+    .collection<{ _id: string }>('products')
+    .updateMany({ _id: { $in: productIds } }, { $set: { stock: AMPLE_STOCK } });
+}
+
+/** A POST of `body` as JSON. */
+export function jsonPost(
+  path: string,
+  body: unknown,
+  headers: Record<string, string>,
+): BenchRequest {
   return {
     method: 'POST',
     path,

@@ -69,14 +69,16 @@ function toAutocannon({ method = 'GET', path, headers = {}, body }: BenchRequest
   return { method, path, headers: { ...headers }, ...(body !== undefined && { body }) };
 }
 
-function cpuOf(target: LoadTarget): { server?: number; database?: number } {
+/** CPU seconds so far of the server and of its database process. */
+export function cpuOf(target: LoadTarget): { server?: number; database?: number } {
   return {
     server: cpuSecondsOf(target.serverPid),
     database: target.databasePid === undefined ? undefined : cpuSecondsOf(target.databasePid),
   };
 }
 
-function msPerRequest(
+/** CPU milliseconds per unit of work (request, iteration) between two readings. */
+export function msPerRequest(
   before: number | undefined,
   after: number | undefined,
   requests: number,

@@ -121,6 +121,7 @@ describe('formatReport', () => {
     placement: 'API and roof on cpu 0, emulator process on cpu 0, load generator on cpu 1',
     settings: {
       products: 10_000,
+      orders: 10_000,
       durationSeconds: 10,
       warmupSeconds: 3,
       connections: 50,
@@ -130,6 +131,7 @@ describe('formatReport', () => {
     machine: { node: '20.0.0', cpus: 2, loadAverage: [1, 2, 3] },
     roof: ROOF,
     cases: [HEALTH],
+    flows: [],
   };
 
   it('says which mode ran, with what data and placement, then gives the table', () => {
@@ -149,5 +151,29 @@ describe('formatReport', () => {
     });
     expect(text).toContain('mode: embedded');
     expect(text).toContain('pinning: not pinned (taskset is not available)');
+  });
+
+  it('adds the flows under their own table only when some ran', () => {
+    expect(formatReport(report)).not.toContain('| flow |');
+    const flow = {
+      name: 'checkout',
+      iteration: '3 × POST /cart/items, POST /orders',
+      measured: 'POST /orders',
+      iterationsPerSecond: 100,
+      iterations: 1_000,
+      requests: 4_000,
+      p50Ms: 40,
+      p99Ms: 90,
+      errors: 0,
+      non2xx: 0,
+      cpuMsPerIteration: { server: 3 },
+      ratioToRoof: 0.005,
+    };
+    const text = formatReport({ ...report, flows: [flow] });
+    expect(text).toContain('50 workers, each a verified customer');
+    expect(text).toContain('10000 past orders among them');
+    expect(text).toContain(
+      '| checkout | `3 × POST /cart/items, POST /orders` | `POST /orders` | 100.0 |',
+    );
   });
 });

@@ -1,4 +1,8 @@
 import { BenchSettings, Pinning } from './bench-config';
+import { type FlowResult, formatFlowTable } from './flow-report';
+import { formatCpu, formatMs, formatPercent } from './format';
+
+export { formatCpu, formatMs, formatPercent };
 
 /** One measured run of the load generator. */
 export interface Measurement {
@@ -34,11 +38,13 @@ export interface BenchReport {
   mode: BenchMode;
   /** What runs where, in words, e.g. "API on cpu 0, emulator on cpu 0, load on cpu 1". */
   placement: string;
-  settings: Omit<BenchSettings, 'caseNames' | 'pinning' | 'build'>;
+  settings: Omit<BenchSettings, 'caseNames' | 'pinning' | 'build' | 'cpuProfile'>;
   pinning: Pinning;
   machine: { node: string; cpus: number; loadAverage: number[] };
   roof: { before: Measurement; after: Measurement; requestsPerSecond: number };
   cases: CaseResult[];
+  /** The flows, each iteration several requests, compared with the same roof. */
+  flows: FlowResult[];
 }
 
 /** The roof the cases are compared with: the mean of the bare server's runs. */
@@ -48,23 +54,6 @@ export function roofRate(before: Measurement, after: Measurement): number {
 
 export function ratioToRoof(requestsPerSecond: number, roofRequestsPerSecond: number): number {
   return roofRequestsPerSecond > 0 ? requestsPerSecond / roofRequestsPerSecond : 0;
-}
-
-export function formatPercent(ratio: number): string {
-  return `${(ratio * 100).toFixed(ratio < 0.1 ? 2 : 1)} %`;
-}
-
-/** Latencies come in whole milliseconds (the load generator's resolution); 0 means under 1. */
-export function formatMs(ms: number): string {
-  return ms < 1 ? '< 1' : ms.toFixed(0);
-}
-
-/** "0.82 + 0.41": server + database CPU ms per request; one number without a database process. */
-export function formatCpu({ server, database }: CpuPerRequest): string {
-  const format = (ms: number | undefined) =>
-    ms === undefined ? '?' : ms.toFixed(ms < 0.1 ? 3 : 2);
-  if (server === undefined && database === undefined) return '-';
-  return database === undefined ? format(server) : `${format(server)} + ${format(database)}`;
 }
 
 const HEADER = [
@@ -134,5 +123,19 @@ export function formatReport(report: BenchReport): string {
     '',
     formatTable(report),
     '',
+    ...(report.flows.length > 0 ? flowSection(report) : []),
   ].join('\n');
+}
+
+function flowSection(report: BenchReport): string[] {
+  const { settings } = report;
+  return [
+    `Flows: ${settings.connections} workers, each a verified customer looping over its own ` +
+      `iteration on one keep-alive connection; ${settings.orders} past orders among them. ` +
+      '"iterations/s" counts whole iterations (every request of it, timed or not); the latency ' +
+      'columns time only the timed span; "of roof" is iterations/s over the roof\'s req/s.',
+    '',
+    formatFlowTable(report.flows),
+    '',
+  ];
 }

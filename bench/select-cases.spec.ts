@@ -1,5 +1,6 @@
 import { BenchCase } from './bench-case';
 import { BENCH_CASES } from './cases';
+import { FLOW_CASES } from './flow-cases';
 import { selectCases } from './select-cases';
 
 function benchCase(name: string): BenchCase {
@@ -28,8 +29,8 @@ describe(selectCases.name, () => {
 });
 
 describe('BENCH_CASES', () => {
-  it('has unique names without commas, so BENCH_CASES can name each', () => {
-    const names = BENCH_CASES.map((declared) => declared.name);
+  it('has unique names without commas, flows included, so BENCH_CASES can name each', () => {
+    const names = [...BENCH_CASES, ...FLOW_CASES].map((declared) => declared.name);
     expect(new Set(names).size).toBe(names.length);
     expect(names.filter((name) => /[,\s]/.test(name))).toEqual([]);
   });
@@ -44,6 +45,14 @@ describe('BENCH_CASES', () => {
       'brands',
       'cart',
       'cart-add',
+    ]);
+  });
+
+  it('ends with the flows: checkout, checkout and pay, return and approval', () => {
+    expect(FLOW_CASES.map((declared) => declared.name)).toEqual([
+      'checkout',
+      'checkout-pay',
+      'return',
     ]);
   });
 });

@@ -1,7 +1,5 @@
-import { BenchCase } from './bench-case';
-
 /** The cases `BENCH_CASES` names, in table order; no names means all of them. */
-export function selectCases(cases: BenchCase[], names: string[]): BenchCase[] {
+export function selectCases<Case extends { name: string }>(cases: Case[], names: string[]): Case[] {
   if (names.length === 0) return cases;
   const known = new Set(cases.map((benchCase) => benchCase.name));
   const unknown = names.filter((name) => !known.has(name));

@@ -32,6 +32,10 @@ export interface SystemUnderTest {
 export interface Placement {
   logDir: string;
   pinning: Pinning;
+  /** Where the API sends its mails (the benchmark's own sink). */
+  smtpUrl: string;
+  /** Where the API writes its CPU profile (`node --cpu-prof`) when it stops; none when unset. */
+  cpuProfileDir?: string;
 }
 
 /** Loads the benchmark's catalog into the seeded database. */
@@ -64,14 +68,13 @@ export async function startProduction(
     const api = startProcess(
       'api',
       process.execPath,
-      [join(ROOT, 'dist/apps/api/main.js')],
+      [...profiling(placement), join(ROOT, 'dist/apps/api/main.js')],
       options(
         placement,
         {
-          ...apiEnvironment(port),
+          ...apiEnvironment(port, placement),
           NODE_ENV: 'production',
           MONGODB_URI: mongoUri,
-          SMTP_URL: 'smtp://127.0.0.1:1',
         },
         pinning.enabled ? pinning.serverCpu : undefined,
       ),
@@ -111,10 +114,10 @@ export async function startEmbedded(
   const api = startProcess(
     'api',
     process.execPath,
-    ['-r', REGISTER, join(ROOT, 'apps/api/src/main.ts')],
+    [...profiling(placement), '-r', REGISTER, join(ROOT, 'apps/api/src/main.ts')],
     options(
       placement,
-      { ...apiEnvironment(port), NODE_ENV: 'development' },
+      { ...apiEnvironment(port, placement), NODE_ENV: 'development' },
       pinning.enabled ? pinning.serverCpu : undefined,
     ),
   );
@@ -133,6 +136,10 @@ export async function startEmbedded(
     await stop();
     throw error;
   }
+}
+
+function profiling({ cpuProfileDir }: Placement): string[] {
+  return cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
 }
 
 /** `npm run build`: the production mode runs `dist/`, so it is built from the sources at hand. */
@@ -158,9 +165,14 @@ function seedDemoCatalog({ logDir }: Placement, mongoUri: string): Promise<void>
   });
 }
 
-/** What every API run gets: limits out of the way, quiet logs, a real secret, a seeded admin. */
-function apiEnvironment(port: number): Record<string, string> {
+/**
+ * What every API run gets: limits out of the way, quiet logs, a real secret, a seeded admin, the
+ * mail sink, the in-process card processor.
+ */
+function apiEnvironment(port: number, { smtpUrl }: Placement): Record<string, string> {
   return {
+    SMTP_URL: smtpUrl,
+    PAYMENT_GATEWAY: 'mock',
     PORT: String(port),
     HOST: '127.0.0.1',
     MONGODB_DB_NAME: DB_NAME,

@@ -75,4 +75,51 @@ describe(`${TransactionRunner.name} (medium)`, () => {
     ).rejects.toThrow('outer fails');
     expect(await users.findByUsername('nested_inner')).toBeNull();
   });
+
+  it('runs the callback again when its transaction meets a write conflict, until both commit', async () => {
+    const { _id: id } = await users.create(newUser('contended'));
+    const model = context.connection.model('User');
+    const bump = () => model.updateOne({ _id: id }, { $inc: { tokenVersion: 1 } }).exec();
+    let wrote!: () => void;
+    const firstWrote = new Promise<void>((resolve) => (wrote = resolve));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const first = transactions.run(async () => {
+      await bump();
+      wrote();
+      await held;
+    });
+    await firstWrote;
+    let secondRuns = 0;
+    const second = transactions.run(async () => {
+      secondRuns++;
+      if (secondRuns === 2) release();
+      await bump();
+    });
+    await Promise.all([first, second]);
+    expect(secondRuns).toBeGreaterThanOrEqual(2);
+    const stored = await context.connection.collection('users').findOne({ _id: id as never });
+    expect(stored?.tokenVersion).toBe(2);
+  });
+
+  it('queues transactions that share a turn, so they never meet in a write conflict', async () => {
+    const { _id: id } = await users.create(newUser('queued'));
+    const model = context.connection.model('User');
+    let runs = 0;
+    await Promise.all(
+      Array.from({ length: 8 }, () =>
+        transactions.run(
+          async () => {
+            runs++;
+            await model.updateOne({ _id: id }, { $inc: { tokenVersion: 1 } }).exec();
+            await new Promise((resolve) => setImmediate(resolve));
+          },
+          { turn: 'queued-user' },
+        ),
+      ),
+    );
+    expect(runs).toBe(8);
+    const stored = await context.connection.collection('users').findOne({ _id: id as never });
+    expect(stored?.tokenVersion).toBe(8);
+  });
 });

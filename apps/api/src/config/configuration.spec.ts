@@ -29,7 +29,12 @@ describe(loadConfiguration.name, () => {
       serverSelectionTimeoutMs: 3000,
       connectRetries: 2,
     });
-    expect(configuration.rateLimit).toEqual({ perMinute: 300, authPerMinute: 20 });
+    expect(configuration.rateLimit).toEqual({
+      perMinute: 300,
+      authPerMinute: 20,
+      syncHits: 10,
+      syncIntervalMs: 20,
+    });
     expect(configuration.catalog).toMatchObject({ currency: 'USD', seedDemo: false });
     expect(configuration.operations).toEqual({
       metricsToken: undefined,
@@ -150,6 +155,8 @@ describe(loadConfiguration.name, () => {
     ['TRUST_PROXY', 'sometimes'],
     ['RATE_LIMIT_PER_MINUTE', '0'],
     ['RATE_LIMIT_AUTH_PER_MINUTE', '1.5'],
+    ['RATE_LIMIT_SYNC_HITS', '-1'],
+    ['RATE_LIMIT_SYNC_INTERVAL', 'often'],
     ['JWT_ACCESS_TTL', 'forever'],
     ['PRODUCT_IMAGE_MAX_BYTES', '1'],
     ['SEED_CUSTOMERS', '10000'],

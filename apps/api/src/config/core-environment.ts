@@ -74,4 +74,17 @@ export class CoreEnvironment {
   @IsInt()
   @Min(1)
   RATE_LIMIT_AUTH_PER_MINUTE?: number;
+
+  /** Hits of one limit an instance may count before they are in MongoDB (0: every hit waits). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  RATE_LIMIT_SYNC_HITS?: number;
+
+  /** How often an instance sends its counted hits to MongoDB and reads the shared counts. */
+  @IsOptional()
+  @Matches(DURATION, { message: DURATION_MESSAGE })
+  RATE_LIMIT_SYNC_INTERVAL?: string;
 }

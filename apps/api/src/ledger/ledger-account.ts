@@ -10,6 +10,13 @@ export type WalletAccount = Extract<LedgerAccount, { kind: 'wallet' }>;
 export const SHOP_ACCOUNT: LedgerAccount = { kind: 'shop' };
 export const CARD_NETWORK_ACCOUNT: LedgerAccount = { kind: 'card_network' };
 
+/**
+ * The `TransactionRunner` turn of transactions that post to the shop or the card network: every
+ * card payment and refund writes their balances, so this instance runs such transactions one at
+ * a time rather than have them conflict and retry.
+ */
+export const SHARED_ACCOUNTS_TURN = 'ledger:shared-accounts';
+
 export function walletOf(userId: string): WalletAccount {
   return { kind: 'wallet', userId };
 }

@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { rateLimitConfig, RateLimitConfig } from '../config/rate-limit.config';
 import { AUTH_THROTTLER } from './auth-rate-limit.decorator';
 import { MongoThrottlerStorage } from './mongo-throttler.storage';
+import { RateLimitCounterRepository } from './rate-limit-counter.repository';
 import { RateLimitCounter, RateLimitCounterSchema } from './schemas/rate-limit-counter.schema';
 
 const MINUTE_MS = 60_000;
@@ -18,7 +19,7 @@ const counterModels = MongooseModule.forFeature([
  */
 @Module({
   imports: [counterModels],
-  providers: [MongoThrottlerStorage],
+  providers: [RateLimitCounterRepository, MongoThrottlerStorage],
   exports: [MongoThrottlerStorage],
 })
 export class RateLimitStorageModule {}

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InvalidTransitionError, NotFoundError } from '@kassa/common';
 import { TransactionRunner } from '@kassa/database';
 import { PaymentsConfig, paymentsConfig } from '../config/payments.config';
+import { SHARED_ACCOUNTS_TURN } from '../ledger/ledger-account';
 import { OrderReturnsService } from '../orders/order-returns.service';
 import { OrderRefundService } from '../payments/refunds/order-refund.service';
 import { ReturnNotices } from './return-notices';
@@ -95,27 +96,35 @@ export class ReturnDecisionService {
     return this.returns.claimDueRefund(now, this.retryAt(now));
   }
 
+  /**
+   * The refund made: in one transaction the return becomes `refunded`, the order counts it, the
+   * customer is told, and the ledger posts it — last, because every payment and refund writes the
+   * shop's balance, so a transaction holding it is over soonest and conflicts least.
+   */
   private settle(request: ReturnRecord, gatewayRefundId: string | null, now: Date) {
-    return this.transactions.run(async () => {
-      const refunded = await this.returns.transition({
-        id: request._id,
-        expected: ReturnStatus.Approved,
-        to: ReturnStatus.Refunded,
-        by: SYSTEM,
-        at: now,
-        set: {
-          'refund.gatewayRefundId': gatewayRefundId,
-          'refund.failure': null,
-          'refund.nextAttemptAt': null,
-        },
-      });
-      if (!refunded) return (await this.returns.findById(request._id))!;
-      if (refunded.amountCents > 0) await this.refunds.record(refunded._id, refunded.amountCents);
-      const units = refunded.items.reduce((sum, item) => sum + item.quantity, 0);
-      await this.orders.refunded(refunded.orderId, refunded.amountCents, units, SYSTEM, now);
-      await this.notices.tell(refunded, now);
-      return refunded;
-    });
+    return this.transactions.run(
+      async () => {
+        const refunded = await this.returns.transition({
+          id: request._id,
+          expected: ReturnStatus.Approved,
+          to: ReturnStatus.Refunded,
+          by: SYSTEM,
+          at: now,
+          set: {
+            'refund.gatewayRefundId': gatewayRefundId,
+            'refund.failure': null,
+            'refund.nextAttemptAt': null,
+          },
+        });
+        if (!refunded) return (await this.returns.findById(request._id))!;
+        const units = refunded.items.reduce((sum, item) => sum + item.quantity, 0);
+        await this.orders.refunded(refunded.orderId, refunded.amountCents, units, SYSTEM, now);
+        await this.notices.tell(refunded, now);
+        if (refunded.amountCents > 0) await this.refunds.record(refunded._id, refunded.amountCents);
+        return refunded;
+      },
+      { turn: SHARED_ACCOUNTS_TURN },
+    );
   }
 
   private retryAt(now: Date): Date {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { TransactionRunner } from '@kassa/database';
 import { PaymentGatewayClient } from '@kassa/payment-gateway';
-import { LedgerAccount } from '../../ledger/ledger-account';
+import { LedgerAccount, SHARED_ACCOUNTS_TURN } from '../../ledger/ledger-account';
 import { LedgerService } from '../../ledger/ledger.service';
 import { OrderPaymentsService } from '../../orders/order-payments.service';
 import { OutboxService } from '../../outbox/outbox.service';
@@ -11,16 +11,20 @@ import { CardChargeRecord, CardChargeRepository } from './card-charge.repository
 import { PaymentMetrics } from './payment-metrics';
 import { cardReceiptMail } from './receipt-mail';
 
+/** Card payments and refunds post to the shop and the card network: one at a time here. */
+const SHARED_ACCOUNTS = { turn: SHARED_ACCOUNTS_TURN };
+
 /** Who the jobs act as in an order's history. */
 const SYSTEM = 'system';
 
 /**
  * Settles card charges, from the request that made them or from the reconciler, whichever comes
  * first (each step is a conditional update, so only one does it):
- * - captured: in one transaction the charge becomes `paid`, the ledger moves the amount in from
- *   the card network (to the shop, or to the customer's wallet for a top-up), the order becomes
- *   `paid` and the receipt is queued; an order that can no longer be paid (cancelled meanwhile)
- *   is refunded at once through the gateway;
+ * - captured: in one transaction the charge becomes `paid`, the order becomes `paid`, the receipt
+ *   is queued and the ledger moves the amount in from the card network (to the shop, or to the
+ *   customer's wallet for a top-up) — last, because every payment writes the card network's and
+ *   the shop's balances, so a transaction holding them is over soonest and conflicts least; an
+ *   order that can no longer be paid (cancelled meanwhile) is refunded at once through the gateway;
  * - not captured (declined, refused, never made): the charge ends and the order may be paid again.
  */
 @Injectable()
@@ -49,6 +53,12 @@ export class ChargeSettlementService {
           settledHere: false,
         };
       }
+      const orderPaid =
+        charge.purpose !== 'order' || !!(await this.orders.markPaid(charge.reference, SYSTEM, now));
+      if (orderPaid) {
+        const customer = await this.accounts.get(charge.customerId);
+        await this.outbox.enqueue('card-receipt', cardReceiptMail(paid, customer.email), now);
+      }
       await this.ledger.record({
         kind: 'card_payment',
         reference: charge._id,
@@ -57,16 +67,8 @@ export class ChargeSettlementService {
           { account: this.creditedAccount(charge), amountCents: charge.amountCents },
         ],
       });
-      if (
-        charge.purpose === 'order' &&
-        !(await this.orders.markPaid(charge.reference, SYSTEM, now))
-      ) {
-        return { settled: paid, refund: true, settledHere: true };
-      }
-      const customer = await this.accounts.get(charge.customerId);
-      await this.outbox.enqueue('card-receipt', cardReceiptMail(paid, customer.email), now);
-      return { settled: paid, refund: false, settledHere: true };
-    });
+      return { settled: paid, refund: !orderPaid, settledHere: true };
+    }, SHARED_ACCOUNTS);
     if (outcome.settledHere) {
       this.metrics.chargeCaptured(charge.purpose);
       if (charge.purpose === 'order' && !outcome.refund) this.metrics.orderPaid();
@@ -124,7 +126,7 @@ export class ChargeSettlementService {
         ],
       });
       return refunded;
-    });
+    }, SHARED_ACCOUNTS);
   }
 
   private creditedAccount(charge: CardChargeRecord): LedgerAccount {
