@@ -129,6 +129,40 @@ describe('products (e2e)', () => {
       await testApp.http.delete(`/brands/${otherBrand.id}`).set('Authorization', admin).expect(409);
     });
 
+    it('names a renamed brand and category at once, in the product and in lists', async () => {
+      const brand = await createBrand(testApp.http, admin);
+      const category = await createCategory(testApp.http, admin);
+      const product = await createProduct(testApp.http, admin, {
+        brandId: brand.id,
+        categoryId: category.id,
+      });
+      await testApp.http.get(`/products/${product.id}`).expect(200);
+      const suffix = randomUUID().slice(0, 8);
+      for (const [collection, id] of [
+        ['brands', brand.id],
+        ['categories', category.id],
+      ]) {
+        await testApp.http
+          .patch(`/${collection}/${id}`)
+          .set('Authorization', admin)
+          .send({ name: `Renamed ${collection} ${suffix}` })
+          .expect(200);
+      }
+      const read = await testApp.http.get(`/products/${product.id}`).expect(200);
+      expect(read.body.brand).toEqual({ id: brand.id, name: `Renamed brands ${suffix}` });
+      expect(read.body.category).toEqual({
+        id: category.id,
+        name: `Renamed categories ${suffix}`,
+      });
+      const list = await testApp.http
+        .get('/products')
+        .query({ 'filter[brandId]': brand.id })
+        .expect(200);
+      expect(list.body.items.map((item: { brand: unknown }) => item.brand)).toEqual([
+        { id: brand.id, name: `Renamed brands ${suffix}` },
+      ]);
+    });
+
     it('refuses a product pointing at an unknown brand or category, storing nothing', async () => {
       const model = `Orphan ${randomUUID()}`;
       const unknownBrand = await testApp.http

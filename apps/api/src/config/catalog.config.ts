@@ -18,6 +18,14 @@ export class CatalogEnvironment {
   @Max(64 * MEBIBYTE)
   PRODUCT_IMAGE_MAX_BYTES?: number;
 
+  /** How long product responses may show a brand's or category's name renamed on another instance. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  CATALOG_NAME_CACHE_SECONDS?: number;
+
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'SEED_DEMO must be true or false' })
   SEED_DEMO?: string;
@@ -29,6 +37,7 @@ export function readCatalogConfig(env: CatalogEnvironment) {
   return {
     currency: env.SHOP_CURRENCY ?? 'USD',
     imageMaxBytes: env.PRODUCT_IMAGE_MAX_BYTES ?? 5 * MEBIBYTE,
+    nameCacheMs: (env.CATALOG_NAME_CACHE_SECONDS ?? 5) * 1000,
     seedDemo: env.SEED_DEMO === 'true',
   };
 }

@@ -159,6 +159,8 @@ describe(loadConfiguration.name, () => {
     ['RATE_LIMIT_SYNC_INTERVAL', 'often'],
     ['JWT_ACCESS_TTL', 'forever'],
     ['PRODUCT_IMAGE_MAX_BYTES', '1'],
+    ['CATALOG_NAME_CACHE_SECONDS', '-1'],
+    ['CATALOG_NAME_CACHE_SECONDS', 'soon'],
     ['SEED_CUSTOMERS', '10000'],
     ['SEED_CUSTOMERS', '-1'],
     ['SEED_CUSTOMERS', 'many'],

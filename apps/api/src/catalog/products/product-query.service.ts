@@ -54,11 +54,11 @@ export class ProductQueryService {
     return toPage(items, page.total, query);
   }
 
-  /** Responses for products, loading their brands and categories in two queries. */
+  /** Responses for products, naming their brands and categories (two queries at most). */
   async present(products: ProductRecord[]): Promise<ProductResponseDto[]> {
     const [brands, categories] = await Promise.all([
-      this.brands.findByIds(unique(products.map((product) => product.brandId))),
-      this.categories.findByIds(unique(products.map((product) => product.categoryId))),
+      this.brands.findNames(unique(products.map((product) => product.brandId))),
+      this.categories.findNames(unique(products.map((product) => product.categoryId))),
     ]);
     const refs = { brands, categories, currency: this.config.currency };
     return products.map((product) => toProductResponse(product, refs));

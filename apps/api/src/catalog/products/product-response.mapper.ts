@@ -1,17 +1,18 @@
 import { formatMoney } from '@kassa/common';
-import { NamedEntry, NamedEntryRef } from '../shared/named-entry';
+import { EntryName } from '../shared/name-cache';
+import { NamedEntryRef } from '../shared/named-entry';
 import { PriceHistoryEntryDto, ProductResponseDto } from './dto/product-response.dto';
 import { ProductRecord } from './product.repository';
 import { PriceHistoryEntry } from './schemas/price-history-entry.schema';
 
 /** What a product response names besides the product: its brand and category, the currency. */
 export interface ProductRefs {
-  brands: NamedEntry[];
-  categories: NamedEntry[];
+  brands: EntryName[];
+  categories: EntryName[];
   currency: string;
 }
 
-function refOf(id: string, entries: NamedEntry[]): NamedEntryRef {
+function refOf(id: string, entries: EntryName[]): NamedEntryRef {
   return { id, name: entries.find((entry) => entry._id === id)?.name ?? null };
 }
 

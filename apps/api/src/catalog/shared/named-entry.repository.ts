@@ -2,6 +2,7 @@ import { AlreadyExistsError, ListQuery } from '@kassa/common';
 import { findPage, isDuplicateKey } from '@kassa/database';
 import { Model, trusted } from 'mongoose';
 import { normaliseCatalogName } from './catalog-name';
+import { EntryName, NameCache } from './name-cache';
 import { NamedEntry } from './named-entry';
 
 /**
@@ -9,10 +10,15 @@ import { NamedEntry } from './named-entry';
  * copy decides duplicates, so two concurrent creates of "Fender" and "fender" cannot both succeed.
  */
 export abstract class NamedEntryRepository {
+  private readonly names: NameCache;
+
   protected constructor(
     private readonly model: Model<NamedEntry>,
     private readonly resource: string,
-  ) {}
+    nameCacheMs: number,
+  ) {
+    this.names = new NameCache(nameCacheMs);
+  }
 
   async create(name: string): Promise<NamedEntry> {
     try {
@@ -27,11 +33,14 @@ export abstract class NamedEntryRepository {
     return this.model.findById(id).lean<NamedEntry>().exec();
   }
 
-  findByIds(ids: string[]): Promise<NamedEntry[]> {
-    return this.model
-      .find({ _id: trusted({ $in: ids }) })
-      .lean<NamedEntry[]>()
-      .exec();
+  /** Id and name of each of these entries, from a short-lived cache where it holds them. */
+  findNames(ids: string[]): Promise<EntryName[]> {
+    return this.names.namesOf(ids, (missing) =>
+      this.model
+        .find({ _id: trusted({ $in: missing }) }, { name: 1 })
+        .lean<EntryName[]>()
+        .exec(),
+    );
   }
 
   /** Ids of the entries with these names, compared case-insensitively. */
@@ -49,7 +58,7 @@ export abstract class NamedEntryRepository {
 
   async rename(id: string, name: string): Promise<NamedEntry | null> {
     try {
-      return await this.model
+      const renamed = await this.model
         .findByIdAndUpdate(
           id,
           { $set: { name, nameLower: normaliseCatalogName(name) } },
@@ -57,6 +66,8 @@ export abstract class NamedEntryRepository {
         )
         .lean<NamedEntry>()
         .exec();
+      this.names.forget(id);
+      return renamed;
     } catch (error) {
       this.rethrowDuplicate(error);
     }
@@ -65,6 +76,7 @@ export abstract class NamedEntryRepository {
   /** Deletes the entry only while no product uses it, in one conditional write. */
   async deleteUnused(id: string): Promise<boolean> {
     const result = await this.model.deleteOne({ _id: id, productCount: 0 }).exec();
+    this.names.forget(id);
     return result.deletedCount === 1;
   }
 
