@@ -117,6 +117,23 @@ describe('explain', () => {
     });
   });
 
+  it('prefers the _id index over a wider index that could only check _id key by key', async () => {
+    const listed = mongo.db.collection<Product>('listed_products');
+    await listed.createIndex({ category: 1, priceCents: 1, _id: 1 });
+    await listed.insertMany(Array.from({ length: SIZE }, (_, id) => product(id)));
+    const explained = await listed
+      .find({ category: 'c1', _id: 9 })
+      .limit(1)
+      .explain('executionStats');
+    expect(names(explained.queryPlanner.winningPlan)).toEqual(['LIMIT', 'FETCH', 'IXSCAN']);
+    expect(stagesOf(explained.queryPlanner.winningPlan)[2]).toMatchObject({ indexName: '_id_' });
+    expect(explained.executionStats).toMatchObject({
+      nReturned: 1,
+      totalKeysExamined: 1,
+      totalDocsExamined: 1,
+    });
+  });
+
   it('counts index keys for a covered count and the documents for an empty filter', async () => {
     const count = await mongo.db.command({
       explain: { count: 'products', query: { category: 'c1', priceCents: { $gte: 500 } } },

@@ -207,7 +207,9 @@ function candidatesFor(
   if (candidates.length > 1) {
     for (const candidate of candidates) {
       const keys = candidate.scan.index.countKeys(candidate.scan.boxes);
-      const filtered = candidate.residual.residual !== undefined;
+      const filtered =
+        candidate.residual.residual !== undefined ||
+        candidate.scan.boxes.some((box) => box.accepts !== undefined);
       candidate.cost = costOf(keys, filtered, candidate.sortProvided, request);
     }
   }
