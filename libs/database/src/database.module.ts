@@ -7,6 +7,7 @@ import { DatabasePreparation, MIGRATIONS } from './database-preparation';
 import { Migration } from './migrations';
 import { MongoTarget, resolveMongoTarget } from './mongo-target';
 import './query-safety';
+import './query-stack-traces';
 import { TransactionRunner } from './transaction-runner';
 
 /** Resolves the options and the MongoDB to use, for the Mongoose connection factory. */

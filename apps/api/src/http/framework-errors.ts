@@ -9,9 +9,7 @@ import {
 import { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '@kassa/common';
 import { ErrorResponseBody } from './error-response';
-import { staticSecurityHeaders } from './security-headers';
-
-const SECURITY_HEADERS = staticSecurityHeaders();
+import { SECURITY_HEADERS } from './security-headers';
 
 function bodyOf(error: DomainError, requestId: string): string {
   const body: ErrorResponseBody = {

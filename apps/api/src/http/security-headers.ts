@@ -20,10 +20,15 @@ export const HELMET_OPTIONS: HelmetOptions = {
 };
 
 /**
- * The headers helmet sets with {@link HELMET_OPTIONS}, computed once, for the answers the server
- * writes before any hook runs (an over-long URL, oversized headers, a malformed request line).
+ * The headers helmet sets with {@link HELMET_OPTIONS}. They do not depend on the request, so they
+ * are computed once and set as they are on every answer: the routes', and those the server writes
+ * before any hook runs (an over-long URL, oversized headers, a malformed request line).
  */
-export function staticSecurityHeaders(): Record<string, string> {
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze(
+  staticSecurityHeaders(),
+);
+
+function staticSecurityHeaders(): Record<string, string> {
   const headers: Record<string, string> = {};
   const collector = {
     setHeader: (name: string, value: string | number) => {

@@ -1,16 +1,21 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { REQUEST_ID_HEADER } from '@kassa/common';
 import { HttpConfig } from '../config/http.config';
-import { HELMET_OPTIONS } from './security-headers';
+import { SECURITY_HEADERS } from './security-headers';
 
-/** Helmet's security headers, cookies, and CORS for the configured browser origins only. */
+/** Helmet's security headers on every answer, cookies, and CORS for the configured origins only. */
 export async function registerSecurity(
   app: NestFastifyApplication,
   http: HttpConfig,
 ): Promise<void> {
-  await app.register(fastifyHelmet, HELMET_OPTIONS);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (_request, reply, done) => {
+      reply.headers(SECURITY_HEADERS);
+      done();
+    });
   await app.register(fastifyCookie);
   app.enableCors({
     origin: http.corsOrigins.length > 0 ? http.corsOrigins : false,

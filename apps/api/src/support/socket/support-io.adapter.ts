@@ -6,7 +6,7 @@ import { createAdapter } from '@socket.io/mongo-adapter';
 import { Collection, Connection } from 'mongoose';
 import type { Server, ServerOptions } from 'socket.io';
 import { Configuration } from '../../config/configuration';
-import { staticSecurityHeaders } from '../../http/security-headers';
+import { SECURITY_HEADERS } from '../../http/security-headers';
 import { resolveChatRelay } from './chat-relay';
 
 /** Socket.io frames larger than this are refused; a 2,000-character message is at most 8 KB. */
@@ -58,7 +58,7 @@ export class SupportIoAdapter extends IoAdapter {
    * whatever socket.io writes.
    */
   private addSecurityHeaders(server: Server): void {
-    const headers = Object.entries(staticSecurityHeaders());
+    const headers = Object.entries(SECURITY_HEADERS);
     const prefix = `${server.path()}/`;
     (this.httpServer as HttpServer).prependListener(
       'request',
