@@ -57,7 +57,14 @@ export async function startProduction(
     const emulator = startProcess(
       'emulator',
       process.execPath,
-      ['-r', REGISTER, join(ROOT, 'libs/mongo-emulator/src/cli.ts'), '--port', '0'],
+      [
+        ...profiling(placement),
+        '-r',
+        REGISTER,
+        join(ROOT, 'libs/mongo-emulator/src/cli.ts'),
+        '--port',
+        '0',
+      ],
       options(placement, {}, pinning.enabled ? pinning.emulatorCpu : undefined),
     );
     started.push(emulator);
