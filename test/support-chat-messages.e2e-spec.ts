@@ -1,41 +1,13 @@
-import { Socket } from 'socket.io-client';
 import { TestApp } from './support';
-import { loginAs, useTestApp } from './support/auth';
-import { ask, connectChat } from './support/chat-client';
-import { FactoryAccount } from './factories/records.factory';
-
-const RATE_LIMIT = 5;
+import { ask } from './support/chat-client';
+import { CHAT_RATE_LIMIT, useChatSuite } from './support/chat-suite';
 
 describe('support chat messages (e2e)', () => {
-  const suite = useTestApp({
-    env: { SUPPORT_CHAT_RATE_LIMIT: String(RATE_LIMIT), SUPPORT_CHAT_RATE_WINDOW: '60s' },
-  });
+  const { suite, chatAs, openConversation } = useChatSuite();
   let testApp: TestApp;
-  const sockets: Socket[] = [];
-
-  async function tokenOf(account: FactoryAccount): Promise<string> {
-    return (await loginAs(testApp.http, account.username, account.password)).accessToken;
-  }
-
-  async function chatAs(account: FactoryAccount) {
-    const token = await tokenOf(account);
-    const socket = await connectChat(testApp.app, token);
-    sockets.push(socket);
-    return { socket, token, account };
-  }
-
-  async function openConversation(socket: Socket, text = 'My parcel has not arrived') {
-    const ack = await ask(socket, 'conversation:open', { subject: 'Parcel', text });
-    expect(ack.error).toBeUndefined();
-    return ack.data as { conversation: { id: string }; message: { id: string } };
-  }
 
   beforeAll(() => {
     testApp = suite.testApp;
-  });
-
-  afterAll(() => {
-    for (const socket of sockets) socket.disconnect();
   });
 
   describe('messages', () => {
@@ -85,13 +57,13 @@ describe('support chat messages (e2e)', () => {
       expect(stored?.text).toBe(markup);
     });
 
-    it(`limits each user to ${RATE_LIMIT} messages per window, whatever the socket`, async () => {
+    it(`limits each user to ${CHAT_RATE_LIMIT} messages per window, whatever the socket`, async () => {
       const account = await suite.factory.customer();
       const first = await chatAs(account);
       const second = await chatAs(account);
       const { conversation } = await openConversation(first.socket);
       const results: string[] = [];
-      for (let index = 0; index < RATE_LIMIT; index++) {
+      for (let index = 0; index < CHAT_RATE_LIMIT; index++) {
         const socket = index % 2 === 0 ? second.socket : first.socket;
         const ack = await ask(socket, 'message:send', {
           conversationId: conversation.id,
@@ -99,11 +71,11 @@ describe('support chat messages (e2e)', () => {
         });
         results.push(ack.error?.code ?? 'sent');
       }
-      expect(results).toEqual([...Array(RATE_LIMIT - 1).fill('sent'), 'RATE_LIMITED']);
+      expect(results).toEqual([...Array(CHAT_RATE_LIMIT - 1).fill('sent'), 'RATE_LIMITED']);
       const stored = await testApp.connection
         .collection('support_messages')
         .countDocuments({ conversationId: conversation.id });
-      expect(stored).toBe(RATE_LIMIT);
+      expect(stored).toBe(CHAT_RATE_LIMIT);
       expect(
         await testApp.connection
           .collection('rate_limit_counters')

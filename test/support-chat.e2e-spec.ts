@@ -1,43 +1,16 @@
 import { JwtService } from '@nestjs/jwt';
-import { Socket } from 'socket.io-client';
 import { accessTokenJwtOptions } from '../apps/api/src/access/access-token-key';
 import { TestApp, testEnvironment } from './support';
-import { bearer, loginAs, TEST_ADMIN, useTestApp } from './support/auth';
-import { ask, connectChat, nextEvent, openChat, recordEvents } from './support/chat-client';
-import { FactoryAccount } from './factories/records.factory';
-
-const RATE_LIMIT = 5;
+import { bearer, loginAs, TEST_ADMIN } from './support/auth';
+import { ask, nextEvent, openChat, recordEvents } from './support/chat-client';
+import { useChatSuite } from './support/chat-suite';
 
 describe('support chat over socket.io (e2e)', () => {
-  const suite = useTestApp({
-    env: { SUPPORT_CHAT_RATE_LIMIT: String(RATE_LIMIT), SUPPORT_CHAT_RATE_WINDOW: '60s' },
-  });
+  const { suite, tokenOf, chatAs, openConversation } = useChatSuite();
   let testApp: TestApp;
-  const sockets: Socket[] = [];
-
-  async function tokenOf(account: FactoryAccount): Promise<string> {
-    return (await loginAs(testApp.http, account.username, account.password)).accessToken;
-  }
-
-  async function chatAs(account: FactoryAccount) {
-    const token = await tokenOf(account);
-    const socket = await connectChat(testApp.app, token);
-    sockets.push(socket);
-    return { socket, token, account };
-  }
-
-  async function openConversation(socket: Socket, text = 'My parcel has not arrived') {
-    const ack = await ask(socket, 'conversation:open', { subject: 'Parcel', text });
-    expect(ack.error).toBeUndefined();
-    return ack.data as { conversation: { id: string }; message: { id: string } };
-  }
 
   beforeAll(() => {
     testApp = suite.testApp;
-  });
-
-  afterAll(() => {
-    for (const socket of sockets) socket.disconnect();
   });
 
   describe('the handshake', () => {
