@@ -8,6 +8,9 @@ interface Product {
   tags?: string[];
 }
 
+/** A document of a collection without a model: a numeric `_id` and any fields. */
+type NumberedDocument = Document & { _id: number };
+
 const ids = (documents: Document[]) => documents.map((document) => document._id);
 
 describe('text search in pipelines and under writes', () => {
@@ -115,7 +118,7 @@ describe('text search in pipelines and under writes', () => {
     });
 
     it('indexes every string under a wildcard text index, arrays included', async () => {
-      const notes = mongo.db.collection('wildcard-notes');
+      const notes = mongo.db.collection<NumberedDocument>('wildcard-notes');
       await notes.createIndex({ '$**': 'text' });
       await notes.insertMany([
         { _id: 1, title: 'Groceries', items: ['apples', { name: 'pears' }] },

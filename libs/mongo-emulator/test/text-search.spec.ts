@@ -17,6 +17,9 @@ const ARTICLES: Article[] = [
   { _id: 4, title: 'Baking', body: 'Cakes need patience', year: 2023 },
 ];
 
+/** A document of a collection without a model: a numeric `_id` and any fields. */
+type NumberedDocument = Document & { _id: number };
+
 const ids = (documents: Document[]) => documents.map((document) => document._id);
 
 describe('text search', () => {
@@ -160,7 +163,7 @@ describe('text search', () => {
     });
 
     it('reads a language override per document and refuses unknown languages', async () => {
-      const posts = mongo.db.collection('posts');
+      const posts = mongo.db.collection<NumberedDocument>('posts');
       await posts.createIndex({ text: 'text' });
       await posts.insertMany([
         { _id: 1, text: 'running late', language: 'none' },
@@ -199,10 +202,10 @@ describe('text search', () => {
           .find({ $text: { $search: text } }, { projection: { score: { $meta: 'textScore' } } })
           .sort({ score: { $meta: 'textScore' } })
           .toArray()
-      ).map((document) => [document._id, document.score]);
+      ).map((document: Document) => [document._id, document.score]);
 
     it('scores by MongoDB formula: weight, frequency, share of the words, whole-field bonus', async () => {
-      const scored = mongo.db.collection('scored');
+      const scored = mongo.db.collection<NumberedDocument>('scored');
       await scored.createIndex({ a: 'text' });
       await scored.insertMany([
         { _id: 1, a: 'tea' },
