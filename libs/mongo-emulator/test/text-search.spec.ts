@@ -153,11 +153,18 @@ describe('text search', () => {
     it('combines with other conditions, in counts, deletes and updates too', async () => {
       expect(ids(await search('coffee', {}, { year: { $gte: 2021 } }))).toEqual([3]);
       expect(await articles.countDocuments({ $text: { $search: 'cake' } })).toBe(2);
+      expect(await articles.distinct('year', { $text: { $search: 'cake' } })).toEqual([2021, 2023]);
       const scratch = mongo.db.collection<Article>('scratch');
       await scratch.createIndex({ title: 'text' });
       await scratch.insertMany(ARTICLES);
       await scratch.updateMany({ $text: { $search: 'coffee' } }, { $set: { year: 1 } });
       expect(await scratch.countDocuments({ year: 1 })).toBe(1);
+      const taken = await scratch.findOneAndUpdate(
+        { $text: { $search: 'cake' } },
+        { $set: { year: 2 } },
+        { returnDocument: 'after' },
+      );
+      expect(taken).toMatchObject({ _id: 2, year: 2 });
       await scratch.deleteMany({ $text: { $search: 'baking' } });
       expect(ids(await scratch.find().toArray())).toEqual([1, 2, 3]);
     });
