@@ -82,6 +82,13 @@ describe('text search', () => {
       });
     });
 
+    it('refuses two text indexes created together', async () => {
+      const pair = mongo.db.collection('text-pair');
+      await expect(
+        pair.createIndexes([{ key: { a: 'text' } }, { key: { b: 'text' } }]),
+      ).rejects.toMatchObject({ code: 85 });
+    });
+
     it('refuses invalid options as MongoDB does', async () => {
       const other = mongo.db.collection('invalid-text-options');
       await expect(other.createIndex({ a: 'text' }, { weights: { a: 0 } })).rejects.toMatchObject({

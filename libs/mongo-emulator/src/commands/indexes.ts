@@ -138,7 +138,10 @@ function createIndexes(context: CommandContext): Document {
     };
   const collection =
     existing ?? context.engine.createCollection(context.db, context.collectionName, {});
-  for (const spec of toCreate) collection.addIndex(spec);
+  for (const spec of toCreate) {
+    conflictingTextIndex(collection, spec);
+    collection.addIndex(spec);
+  }
   return {
     numIndexesBefore,
     numIndexesAfter: collection.indexes.size + 1,
