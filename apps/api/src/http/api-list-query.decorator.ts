@@ -76,7 +76,7 @@ function searchDescription(spec: ListSpec): string {
   return (
     `${substring}. With sort=${RELEVANCE}: a word search instead (any of the words, ` +
     'stemmed: "running" finds "run"; "a phrase" must appear as written; -word excludes), ' +
-    'ranked by relevance (a match in the first searched field weighs more)'
+    'ranked by relevance'
   );
 }
 
