@@ -25,7 +25,7 @@ import { answer } from '../shop-api.js';
  * @property {string} label
  * @property {Record<string, string | number>} parameters
  * @property {(item: Listed) => boolean} matches
- * @property {number} direction 1: ascending by price, -1: descending.
+ * @property {(items: Listed[]) => boolean} inOrder Whether a page is in the order asked for.
  */
 
 const PAGE_SIZE = 12;
@@ -42,7 +42,7 @@ function byBrandUnderPrice(shop) {
     label: 'a brand under a price, dearest first',
     parameters: { 'filter[brand]': brand, 'filter[price][lte]': maxPrice, sort: '-price' },
     matches: (item) => item.brand.name === brand && cents(item.price) <= maxPrice * 100,
-    direction: -1,
+    inOrder: (items) => sortedByPrice(items, -1),
   };
 }
 
@@ -56,7 +56,7 @@ function byCategoryInStock(shop) {
     label: 'a category in stock, cheapest first',
     parameters: { 'filter[category]': category, 'filter[stock][gt]': 0, sort: 'price' },
     matches: (item) => item.category.name === category && item.stock > 0,
-    direction: 1,
+    inOrder: (items) => sortedByPrice(items, 1),
   };
 }
 
@@ -67,7 +67,27 @@ function bySearch() {
     label: 'a search, cheapest first',
     parameters: { search: term, sort: 'price' },
     matches: (item) => `${item.model} ${item.description}`.toLowerCase().includes(term),
-    direction: 1,
+    inOrder: (items) => sortedByPrice(items, 1),
+  };
+}
+
+/**
+ * A word search ranked by relevance. A model word weighs ten times a description word, so every
+ * product whose model holds the word comes before those where only the description does.
+ *
+ * @returns {Listing}
+ */
+function byRelevance() {
+  const term = pick(SEARCH_TERMS);
+  const word = new RegExp(`\\b${term}s?\\b`, 'i');
+  /** @param {Listed} item */
+  const inModel = (item) => word.test(item.model);
+  return {
+    label: 'a word search, best matches first',
+    parameters: { search: term, sort: 'relevance' },
+    matches: (item) => `${item.model} ${item.description}`.toLowerCase().includes(term),
+    inOrder: (items) =>
+      items.every((item, index) => index === 0 || !inModel(item) || inModel(items[index - 1])),
   };
 }
 
@@ -101,7 +121,7 @@ function readPage(listing, page) {
   if (body === null) return null;
   check(body, {
     [`${listing.label}: every item matches`]: (b) => b.items.every(listing.matches),
-    [`${listing.label}: in price order`]: (b) => sortedByPrice(b.items, listing.direction),
+    [`${listing.label}: in the order asked for`]: (b) => listing.inOrder(b.items),
     [`${listing.label}: the page asked for, no longer than the limit`]: (b) =>
       b.page === page && b.items.length <= PAGE_SIZE,
     [`${listing.label}: page count fits the total`]: (b) =>
@@ -175,7 +195,7 @@ function headerOf(response, name) {
  */
 export function browse(shop) {
   group('browse', () => {
-    const listing = pick([byBrandUnderPrice, byCategoryInStock, bySearch])(shop);
+    const listing = pick([byBrandUnderPrice, byCategoryInStock, bySearch, byRelevance])(shop);
     const first = readPage(listing, 1);
     if (first === null) return;
     if (first.totalPages > 1) {

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiQuery } from '@nestjs/swagger';
-import { ListField, ListSpec, MAX_LIST_LIMIT } from '@kassa/common';
+import { ListField, ListSpec, MAX_LIST_LIMIT, RELEVANCE } from '@kassa/common';
 
 /** Filter values as a list route's example sends them: `{price: {gte: '10'}, brand: 'Fender'}`. */
 export type ListFilterExample = Record<string, string | { gte?: string; lte?: string }>;
@@ -8,6 +8,8 @@ export type ListFilterExample = Record<string, string | { gte?: string; lte?: st
 export interface ListQueryExample {
   filter: ListFilterExample;
   sort: string;
+  /** Words to show `sort=relevance` with, on a list that offers it. */
+  relevanceSearch?: string;
 }
 
 const RANGE_TYPES = new Set(['number', 'money', 'date']);
@@ -55,11 +57,31 @@ function filterParameters(spec: ListSpec, example: ListFilterExample) {
     });
 }
 
-/** Documents the list parameters of DESIGN.md §2 with the resource's whitelist. */
-export function ApiListQuery(spec: ListSpec, example: ListQueryExample) {
+function sortDescription(spec: ListSpec, example: ListQueryExample): string {
   const sortable = Object.entries(spec.fields)
     .filter(([, field]) => field.sort !== false)
     .map(([name]) => name);
+  const listed = `Comma list, "-" for descending. Sortable: ${sortable.join(', ')}`;
+  if (!spec.relevance) return listed;
+  const words = encodeURIComponent(example.relevanceSearch ?? 'words');
+  return (
+    `${listed}. Or \`${RELEVANCE}\` alone, with search only: best word matches first, ties by ` +
+    `${spec.defaultSort ?? '_id'} (e.g. \`sort=${RELEVANCE}&search=${words}\`)`
+  );
+}
+
+function searchDescription(spec: ListSpec): string {
+  const substring = `Case-insensitive text match over ${(spec.search ?? []).join(', ')}`;
+  if (!spec.relevance) return substring;
+  return (
+    `${substring}. With sort=${RELEVANCE}: a word search instead (any of the words, ` +
+    'stemmed: "running" finds "run"; "a phrase" must appear as written; -word excludes), ' +
+    'ranked by relevance'
+  );
+}
+
+/** Documents the list parameters of DESIGN.md §2 with the resource's whitelist. */
+export function ApiListQuery(spec: ListSpec, example: ListQueryExample) {
   return applyDecorators(
     ApiQuery({
       name: 'page',
@@ -74,7 +96,7 @@ export function ApiListQuery(spec: ListSpec, example: ListQueryExample) {
     ApiQuery({
       name: 'sort',
       required: false,
-      description: `Comma list, "-" for descending. Sortable: ${sortable.join(', ')}`,
+      description: sortDescription(spec, example),
       example: example.sort,
     }),
     ...filterParameters(spec, example.filter),
@@ -83,7 +105,7 @@ export function ApiListQuery(spec: ListSpec, example: ListQueryExample) {
           ApiQuery({
             name: 'search',
             required: false,
-            description: `Case-insensitive text match over ${spec.search.join(', ')}`,
+            description: searchDescription(spec),
           }),
         ]
       : []),

@@ -26,14 +26,24 @@ export interface ListSpec {
   fields: Record<string, ListField>;
   /** MongoDB paths matched by `search=text`. */
   search?: readonly string[];
+  /**
+   * Whether `sort=relevance` is offered (with `search` only): the search becomes a word search
+   * on the collection's text index (`$text`: stemmed words, any of them, `"phrases"`,
+   * `-exclusions`) ranked by relevance, best first, ties in the default order. Without it,
+   * `search` is a case-insensitive substring match over the `search` paths.
+   */
+  relevance?: boolean;
   /** e.g. `'-createdAt'`; `_id` is always appended as the tie-break. */
   defaultSort?: string;
 }
 
+/** A sort key's order: ascending, descending, or a text search's relevance (best first). */
+export type ListSortOrder = 1 | -1 | { $meta: 'textScore' };
+
 /** A parsed, type-cast list request, safe to hand to MongoDB. */
 export interface ListQuery {
   filter: Record<string, unknown>;
-  sort: Record<string, 1 | -1>;
+  sort: Record<string, ListSortOrder>;
   skip: number;
   limit: number;
   page: number;

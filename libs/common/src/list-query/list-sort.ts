@@ -1,11 +1,19 @@
 import { ErrorDetail } from '../errors';
 import { specField } from './list-filter';
-import { ListSpec } from './list-query.types';
+import { ListSortOrder, ListSpec } from './list-query.types';
 
-type Sort = Record<string, 1 | -1>;
+type Sort = Record<string, ListSortOrder>;
 
 const SORT_TOKEN = /^(-?)([A-Za-z][A-Za-z0-9_]*)$/;
 const TIE_BREAK = '_id';
+/** The `sort` value that ranks a text search by relevance, on lists that offer it. */
+export const RELEVANCE = 'relevance';
+const BY_RELEVANCE = { $meta: 'textScore' } as const;
+
+/** Whether a parsed sort ranks by text-search relevance. */
+export function sortsByRelevance(sort: Sort): boolean {
+  return sort[RELEVANCE] === BY_RELEVANCE;
+}
 
 /**
  * `sort=-price,name` → `{ priceCents: -1, name: 1, _id: 1 }`: whitelisted fields only, `_id`
@@ -15,6 +23,12 @@ export function parseListSort(raw: unknown, spec: ListSpec, problems: ErrorDetai
   if (raw === undefined || raw === '') return withTieBreak(defaultSort(spec));
   if (typeof raw !== 'string') {
     problems.push({ field: 'sort', message: 'sort must be one comma-separated list of fields' });
+    return {};
+  }
+  if (spec.relevance && raw.split(',').some((token) => token.trim() === RELEVANCE)) {
+    if (raw.trim() === RELEVANCE)
+      return { [RELEVANCE]: BY_RELEVANCE, ...withTieBreak(defaultSort(spec)) };
+    problems.push({ field: 'sort', message: 'relevance cannot be combined with other fields' });
     return {};
   }
   const sort: Sort = {};

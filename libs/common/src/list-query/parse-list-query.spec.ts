@@ -229,6 +229,52 @@ describe(parseListQuery.name, () => {
     });
   });
 
+  describe('relevance', () => {
+    const RANKED_SPEC: ListSpec = { ...PRODUCT_SPEC, relevance: true, defaultSort: 'model' };
+    const ranked = (queryString: string) => parseListQuery(parse(queryString), RANKED_SPEC);
+    const rankedDetails = (queryString: string) => {
+      try {
+        ranked(queryString);
+      } catch (error) {
+        return (error as ValidationError).details;
+      }
+      throw new Error(`"${queryString}" was accepted`);
+    };
+
+    it('turns search into a text search ranked by relevance, ties in the default order', () => {
+      expect(ranked('search=%20red%20guitars%20&sort=relevance&filter[stock][gt]=0')).toMatchObject(
+        {
+          filter: { $text: { $search: 'red guitars' }, stock: { $gt: 0 } },
+          sort: { relevance: { $meta: 'textScore' }, model: 1, _id: 1 },
+        },
+      );
+      expect(Object.keys(ranked('search=x&sort=relevance').sort)).toEqual([
+        'relevance',
+        'model',
+        '_id',
+      ]);
+    });
+
+    it('keeps the substring search for every other order', () => {
+      expect(ranked('search=red&sort=-price').filter).toHaveProperty('$or');
+    });
+
+    it('needs search text and stands alone', () => {
+      expect(rankedDetails('sort=relevance')).toEqual([
+        { field: 'sort', message: 'sort=relevance needs search (the words to rank by)' },
+      ]);
+      expect(rankedDetails('search=x&sort=relevance,-price')).toEqual([
+        { field: 'sort', message: 'relevance cannot be combined with other fields' },
+      ]);
+    });
+
+    it('is no sort field on a list that does not offer it', () => {
+      expect(detailsOf('search=x&sort=relevance')).toEqual([
+        { field: 'sort', message: 'relevance is not a sortable field' },
+      ]);
+    });
+  });
+
   it('rejects parameters that are not list parameters', () => {
     expect(rejectedFields('$where=1&foo=bar')).toEqual(['$where', 'foo']);
   });

@@ -1,7 +1,7 @@
 import { ErrorDetail, ValidationError } from '../errors';
 import { parseListFilter } from './list-filter';
 import { ListQuery, ListSpec } from './list-query.types';
-import { parseListSort } from './list-sort';
+import { parseListSort, RELEVANCE, sortsByRelevance } from './list-sort';
 
 export const DEFAULT_LIST_LIMIT = 20;
 export const MAX_LIST_LIMIT = 100;
@@ -11,7 +11,8 @@ const LIST_PARAMETERS = new Set(['page', 'limit', 'sort', 'filter', 'search']);
 
 /**
  * Reads `page`, `limit`, `sort`, `filter[...]` and `search` (a query string nested by `qs`) against
- * a resource's whitelist. Every problem is collected into one `ValidationError` (400 with
+ * a resource's whitelist. `search` is a substring match, or with `sort=relevance` (where the spec
+ * offers it) a `$text` word search ranked by relevance. Every problem is collected into one `ValidationError` (400 with
  * `details`); the result holds only spec paths, fixed operators and type-cast values.
  */
 export function parseListQuery(raw: Record<string, unknown>, spec: ListSpec): ListQuery {
@@ -33,7 +34,14 @@ export function parseListQuery(raw: Record<string, unknown>, spec: ListSpec): Li
   const sort = parseListSort(raw.sort, spec, problems);
   const filter: Record<string, unknown> = parseListFilter(raw.filter, spec, problems);
   const search = parseSearch(raw.search, spec, problems);
-  if (search) filter.$or = search;
+  if (sortsByRelevance(sort)) {
+    if (search) filter.$text = { $search: search };
+    else
+      problems.push({
+        field: 'sort',
+        message: `sort=${RELEVANCE} needs search (the words to rank by)`,
+      });
+  } else if (search) filter.$or = substringMatches(search, spec);
   if (problems.length > 0) throw new ValidationError('Invalid list query', problems);
   return { filter, sort, page, limit, skip: (page - 1) * limit };
 }
@@ -59,11 +67,8 @@ function parseBoundedInteger(
   return value;
 }
 
-function parseSearch(
-  raw: unknown,
-  spec: ListSpec,
-  problems: ErrorDetail[],
-): Record<string, unknown>[] | undefined {
+/** The search text, trimmed (undefined when blank or invalid). */
+function parseSearch(raw: unknown, spec: ListSpec, problems: ErrorDetail[]): string | undefined {
   if (raw === undefined) return undefined;
   if (typeof raw !== 'string' || raw.length > MAX_SEARCH_LENGTH) {
     problems.push({
@@ -78,8 +83,13 @@ function parseSearch(
     problems.push({ field: 'search', message: 'search is not supported on this list' });
     return undefined;
   }
+  return text;
+}
+
+/** A case-insensitive substring match of the text over each searched path. */
+function substringMatches(text: string, spec: ListSpec): Record<string, unknown>[] {
   const pattern = escapeRegExp(text);
-  return spec.search.map((path) => ({ [path]: { $regex: pattern, $options: 'i' } }));
+  return (spec.search ?? []).map((path) => ({ [path]: { $regex: pattern, $options: 'i' } }));
 }
 
 /** Makes text match itself literally inside a regular expression. */

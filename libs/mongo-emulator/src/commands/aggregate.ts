@@ -11,6 +11,14 @@ import { planSelect, selectDocuments } from './select';
 import { countPlan, executePlan } from '../plan/executor';
 import { mergeInto, replaceCollection, type OutputTarget } from './aggregate-output';
 import type { CommandTable } from './types';
+import {
+  carryingTextScore,
+  checkTextStages,
+  readingTextScores,
+  usesTextScore,
+  withoutTextScores,
+} from './aggregate-text-score';
+import { textScoreUnavailable } from '../plan/text-plan';
 
 function outputStage(
   context: CommandContext,
@@ -46,6 +54,7 @@ function outputStage(
 
 /** The pipeline's input: the collection through its pushed-down query, or `$documents`. */
 export function pipelineSource(context: CommandContext, stages: Doc[]) {
+  checkTextStages(stages);
   const onCollection = typeof context.command.aggregate === 'string';
   const access = onCollection ? context.access() : undefined;
   const collation = context.collationFor(context.command.collation, access);
@@ -63,6 +72,8 @@ export function pipelineSource(context: CommandContext, stages: Doc[]) {
  */
 function runStages(context: CommandContext, stages: Doc[]): Doc[] {
   const { pushed, access, plan, collation } = pipelineSource(context, stages);
+  const scored = plan?.access.kind === 'text' && !pushed.count;
+  if (!scored && usesTextScore(pushed.rest)) throw textScoreUnavailable();
   let input: Doc[] = [];
   if (access && plan && pushed.count) {
     const n = countPlan(access, plan).n;
@@ -70,10 +81,23 @@ function runStages(context: CommandContext, stages: Doc[]): Doc[] {
   } else if (access && plan) {
     const entries = executePlan(access, plan).entries;
     if (pushed.rest.length === 0) return entries.map((entry) => entry.doc);
-    input = entries.map((entry) => entry.view);
+    input = entries.map((entry) =>
+      scored ? carryingTextScore(entry.view, entry.score) : entry.view,
+    );
   }
   if (pushed.rest.length === 0) return input;
-  return runPipeline(pushed.rest, input, {
+  if (scored)
+    return withoutTextScores(runRest(context, readingTextScores(pushed.rest), input, collation));
+  return runRest(context, pushed.rest, input, collation);
+}
+
+function runRest(
+  context: CommandContext,
+  stages: Doc[],
+  input: Doc[],
+  collation: ReturnType<CommandContext['collationFor']>,
+): Doc[] {
+  return runPipeline(stages, input, {
     variables: context.variables,
     collation,
     collectionResolver: (name) =>

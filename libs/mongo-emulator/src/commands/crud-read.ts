@@ -12,6 +12,7 @@ import {
   type Value,
 } from '../query/values';
 import { indexValuesAt } from '../storage/paths';
+import { holdsText } from '../text/text-filter';
 import type { CommandContext } from './context';
 import { countPlan } from '../plan/executor';
 import { planSelect, selectDocuments, type SelectOptions } from './select';
@@ -82,8 +83,9 @@ function find(context: CommandContext): Document {
     filter: command.filter,
     variables: context.variables,
     collation: selection.collation,
+    textScores: holdsText(command.filter),
   });
-  const documents = entries.map((entry) => (project ? project(entry.doc) : entry.doc));
+  const documents = entries.map((entry) => (project ? project(entry.doc, entry.score) : entry.doc));
   const batchSize = batchSizeOf(command.batchSize, DEFAULT_FIRST_BATCH);
   return openCursor(
     context,

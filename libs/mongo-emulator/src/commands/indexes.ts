@@ -4,6 +4,7 @@ import { collationDocument, parseCollation } from '../query/collation';
 import { canonicalKey, formatValue, isPlainObject, sameCanonical, type Doc } from '../query/values';
 import { ID_INDEX_NAME, type Collection } from '../storage/collection';
 import { defaultIndexName, type IndexSpec } from '../storage/index';
+import { isTextIndexKey, normalizeTextIndexSpec } from '../text/text-index-spec';
 import type { CommandContext } from './context';
 import { cursorReply } from './generic';
 import type { CommandTable } from './types';
@@ -15,6 +16,7 @@ const OPTION_FIELDS_IGNORED = new Set(['key', 'name', 'v', 'ns', 'background']);
  * default; none for `{locale: "simple"}`.
  */
 function withCollation(spec: IndexSpec, collectionDefault: unknown): IndexSpec {
+  if (isTextIndexKey(spec.key)) return normalizeTextIndexSpec(spec);
   const own = spec.collation !== undefined;
   const collation = parseCollation(own ? spec.collation : collectionDefault);
   const { collation: _given, ...rest } = spec;
@@ -52,8 +54,44 @@ function describe(spec: IndexSpec): string {
   return formatValue({ ...spec } as Doc);
 }
 
+/**
+ * A second text index: MongoDB finds the existing one by its key (every text index has the same)
+ * and refuses the new one as an equivalent index with other options, or, when options that
+ * identify an index differ too, as one text index too many.
+ */
+function conflictingTextIndex(collection: Collection | undefined, spec: IndexSpec): void {
+  if (!isTextIndexKey(spec.key)) return;
+  const existing = [...(collection?.indexes.values() ?? [])].find((index) => index.text);
+  if (!existing || existing.name === spec.name) return;
+  if (optionsOf(existing.spec) === optionsOf(spec))
+    throw new MongoCommandError(
+      'IndexOptionsConflict',
+      `Index already exists with a different name: ${existing.name}`,
+    );
+  if (identifyingOptionsOf(existing.spec) === identifyingOptionsOf(spec))
+    throw new MongoCommandError(
+      'IndexOptionsConflict',
+      `An equivalent index already exists with a different name and options. Requested index: ${describe(spec)}, existing index: ${describe(existing.spec)}`,
+    );
+  throw new MongoCommandError(
+    'CannotCreateIndex',
+    `only one text index per collection allowed, found existing text index "${existing.name}"`,
+  );
+}
+
+/** The options that tell two indexes on one key apart (the rest may differ in an equivalent). */
+function identifyingOptionsOf(spec: IndexSpec): string {
+  return canonicalKey({
+    unique: spec.unique === true,
+    sparse: spec.sparse === true,
+    partialFilterExpression: spec.partialFilterExpression ?? null,
+    collation: spec.collation ?? null,
+  });
+}
+
 /** Returns true when an identical index already exists; throws on a conflicting one. */
 function alreadyExists(collection: Collection | undefined, spec: IndexSpec): boolean {
+  conflictingTextIndex(collection, spec);
   if (sameCanonical(spec.key, { _id: 1 }) && (spec.name === ID_INDEX_NAME || !spec.unique))
     return true;
   for (const index of collection?.indexes.values() ?? []) {
@@ -100,7 +138,10 @@ function createIndexes(context: CommandContext): Document {
     };
   const collection =
     existing ?? context.engine.createCollection(context.db, context.collectionName, {});
-  for (const spec of toCreate) collection.addIndex(spec);
+  for (const spec of toCreate) {
+    conflictingTextIndex(collection, spec);
+    collection.addIndex(spec);
+  }
   return {
     numIndexesBefore,
     numIndexesAfter: collection.indexes.size + 1,

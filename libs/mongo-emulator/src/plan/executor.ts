@@ -7,6 +7,7 @@ import { compareKeyValues, keysAtPath } from '../storage/index-keys';
 import type { KeyBox } from '../storage/index';
 import { intervalsContain, type Interval } from './intervals';
 import type { IdLookup, IndexScan, QueryPlan } from './plan';
+import { textMatches } from './text-plan';
 
 /** What running a plan took, for explain's executionStats. */
 export interface ExecutionStats {
@@ -131,6 +132,7 @@ function candidates(
     return entry ? [entry] : [];
   }
   if (path.kind === 'ixscan') return fetched(access, path, plan, stats);
+  if (path.kind === 'text') return textMatches(access, path, plan, stats);
   return scanned(path.direction === 1 ? access.scan() : [...access.scan()].reverse(), stats);
 }
 
@@ -229,7 +231,7 @@ function takeInOrder(entries: Iterable<DocEntry>, keys: SortKeys, wanted: number
   let run: DocEntry[] = [];
   let runKey: Value[] = [];
   for (const entry of entries) {
-    const key = keys.of(entry.doc);
+    const key = keys.of(entry.doc, entry.score);
     if (run.length > 0 && keys.compare(key, runKey) !== 0) {
       out.push(...run.sort(byRecordId));
       run = [];
@@ -243,7 +245,7 @@ function takeInOrder(entries: Iterable<DocEntry>, keys: SortKeys, wanted: number
 }
 
 function sortedByKeys(entries: DocEntry[], keys: SortKeys): DocEntry[] {
-  const keyed = entries.map((entry) => ({ entry, key: keys.of(entry.doc) }));
+  const keyed = entries.map((entry) => ({ entry, key: keys.of(entry.doc, entry.score) }));
   keyed.sort((a, b) => keys.compare(a.key, b.key) || a.entry.rid - b.entry.rid);
   return keyed.map((item) => item.entry);
 }

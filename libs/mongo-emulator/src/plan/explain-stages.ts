@@ -3,7 +3,7 @@ import type { Index } from '../storage/index';
 import { formatBounds, formatKeyRange } from './bounds';
 import type { ExecutionStats } from './executor';
 import { pointInterval, type Interval } from './intervals';
-import type { IndexScan, QueryPlan } from './plan';
+import type { IndexScan, QueryPlan, TextScan } from './plan';
 
 /** MongoDB's default memory limit of a blocking sort, shown by SORT stages. */
 const SORT_MEMORY_LIMIT = 104_857_600;
@@ -14,7 +14,9 @@ function directionName(direction: 1 | -1): string {
 }
 
 function sortPattern(plan: QueryPlan): Doc {
-  return Object.fromEntries(plan.sort ?? []);
+  return Object.fromEntries(
+    (plan.sort ?? []).map(([path, direction, meta]) => [path, meta ? { $meta: meta } : direction]),
+  );
 }
 
 /** The fields of an IXSCAN or COUNT_SCAN that describe its index. */
@@ -108,11 +110,54 @@ function accessStage(plan: QueryPlan, stats: ExecutionStats | undefined): Doc {
       ...counters(stats, matched, { docsExamined: stats?.docsExamined }),
     };
   }
+  if (path.kind === 'text') return textStages(path, filter, stats);
   return {
     stage: 'FETCH',
     ...filter,
     ...counters(stats, matched, { docsExamined: stats?.docsExamined, alreadyHasObj: 0 }),
     inputStage: indexScanStage(path, stats),
+  };
+}
+
+/**
+ * A `$text` query as MongoDB shows it: TEXT_MATCH (the parsed search) over a FETCH (with the
+ * rest of the filter) over one backward IXSCAN of the text index per term, joined by TEXT_OR.
+ */
+function textStages(scan: TextScan, filter: Doc, stats: ExecutionStats | undefined): Doc {
+  const { query, index } = scan;
+  const keysExamined = stats?.keysExamined ?? 0;
+  const termScans = query.termsForBounds.map(() => ({
+    stage: 'IXSCAN',
+    ...indexFields(index, true),
+    direction: 'backward',
+    indexBounds: {},
+  }));
+  const keys =
+    termScans.length === 1
+      ? termScans[0]
+      : {
+          stage: 'TEXT_OR',
+          ...counters(stats, stats?.docsExamined ?? 0, { docsExamined: stats?.docsExamined }),
+          inputStages: termScans,
+        };
+  return {
+    stage: 'TEXT_MATCH',
+    indexPrefix: {},
+    indexName: index.name,
+    parsedTextQuery: {
+      terms: [...query.terms].sort(),
+      negatedTerms: [...query.negatedTerms].sort(),
+      phrases: query.phrases,
+      negatedPhrases: query.negatedPhrases,
+    },
+    textIndexVersion: 3,
+    ...counters(stats, stats?.matched ?? 0, { keysExamined }),
+    inputStage: {
+      stage: 'FETCH',
+      ...filter,
+      ...counters(stats, stats?.matched ?? 0, { docsExamined: stats?.docsExamined }),
+      inputStage: keys,
+    },
   };
 }
 

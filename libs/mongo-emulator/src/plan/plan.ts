@@ -2,6 +2,7 @@ import type { Collation } from '../query/collation';
 import type { SortSpec } from '../query/sort';
 import type { Doc, Value } from '../query/values';
 import type { Index, KeyBox } from '../storage/index';
+import type { TextQuery } from '../text/text-query';
 import type { ReaderDelta } from '../storage/reader-delta';
 import type { Interval } from './intervals';
 import type { FilterAnalysis, PathPredicate } from './predicates';
@@ -32,7 +33,15 @@ export interface IndexScan {
   mergePrefix?: number;
 }
 
-export type AccessPath = CollectionScan | IdLookup | IndexScan;
+/** Look a `$text` search's terms up in the text index (one key range per term), scoring. */
+export interface TextScan {
+  kind: 'text';
+  index: Index;
+  query: TextQuery;
+  boxes: KeyBox[];
+}
+
+export type AccessPath = CollectionScan | IdLookup | IndexScan | TextScan;
 
 /** How a query runs: where documents come from, what filters them, how they are ordered. */
 export interface QueryPlan {

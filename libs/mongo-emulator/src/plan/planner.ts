@@ -1,7 +1,7 @@
 import { BSONRegExp } from 'bson';
 import { holdsStrings, sameCollation, type Collation } from '../query/collation';
 import { canonicalKey, isPlainObject, type Doc } from '../query/values';
-import type { SortSpec } from '../query/sort';
+import { sortsByTextScore, type SortSpec } from '../query/sort';
 import type { CollectionAccess } from '../storage/access';
 import type { Index } from '../storage/index';
 import { boundsFor, keyBoxes } from './bounds';
@@ -17,6 +17,8 @@ import {
 import { isExactPoint, isFull, isPoint, type Interval } from './intervals';
 import type { IndexScan, QueryPlan } from './plan';
 import { analyzeFilter, type FilterAnalysis } from './predicates';
+import { planTextQuery, textScoreUnavailable } from './text-plan';
+import { splitTextFilter } from '../text/text-filter';
 
 export interface PlanRequest {
   /** The filter in stored (typed) form. */
@@ -89,6 +91,9 @@ export function planQuery(access: CollectionAccess, request: PlanRequest): Query
     };
     return built;
   };
+  const text = splitTextFilter(request.filter);
+  if (text) return planTextQuery(access, request, text, sort);
+  if (sortsByTextScore(sort)) throw textScoreUnavailable();
   const collection = access.collection;
   const simpleId =
     request.hint === undefined && !request.skip

@@ -22,17 +22,19 @@ import {
  * positional `field.$` (the element the query matched) and computed fields (aggregation
  * expressions, evaluated by the aggregation engine). The stored document is never changed.
  */
-export type Projector = (doc: Doc) => Doc;
+export type Projector = (doc: Doc, textScore?: number) => Doc;
 
 export interface ProjectionContext {
   /** The query that selected the documents (for `field.$`). */
   filter?: unknown;
   collation?: Collation;
   variables?: Doc;
+  /** Whether the query is a text search, so `{$meta: 'textScore'}` has a score to show. */
+  textScores?: boolean;
 }
 
 type Rule =
-  | { kind: 'include' | 'exclude' | 'positional' }
+  | { kind: 'include' | 'exclude' | 'positional' | 'textScore' }
   | { kind: 'slice'; spec: Value }
   | { kind: 'elemMatch'; test: ValueTest }
   | { kind: 'expression'; expression: Value };
@@ -73,6 +75,14 @@ function flatten(projection: Doc, prefix = '', out: Array<[string, Value]> = [])
 function ruleOf(path: string, value: Value, context: ProjectionContext): Rule {
   if (path.endsWith('.$')) return { kind: 'positional' };
   if (isPlainObject(value) && Object.keys(value).length === 1) {
+    if (value.$meta === 'textScore') {
+      if (!context.textScores)
+        throw fail(
+          'TextScoreUnavailable',
+          'query requires text score metadata, but it is not available',
+        );
+      return { kind: 'textScore' };
+    }
     if ('$slice' in value) return { kind: 'slice', spec: parseSlice(value.$slice) };
     if ('$elemMatch' in value) {
       if (path.includes('.'))
@@ -178,7 +188,7 @@ export function compileProjection(
   const fields = rules.filter(([path]) => path !== '_id');
   let mode: 'inclusion' | 'exclusion' | undefined;
   for (const [path, rule] of fields) {
-    if (rule.kind === 'slice') continue;
+    if (rule.kind === 'slice' || rule.kind === 'textScore') continue;
     const wanted = rule.kind === 'exclude' ? 'exclusion' : 'inclusion';
     if (mode && mode !== wanted)
       throw fail(
@@ -196,7 +206,8 @@ export function compileProjection(
     );
   if (!mode)
     mode =
-      idRule?.kind === 'expression' || (idRule?.kind === 'include' && fields.length === 0)
+      idRule?.kind === 'expression' ||
+      (idRule?.kind === 'include' && fields.every(([, rule]) => rule.kind === 'textScore'))
         ? 'inclusion'
         : 'exclusion';
   const keepId = idRule === undefined || idRule.kind !== 'exclude';
@@ -210,11 +221,16 @@ export function compileProjection(
           fields.filter(([, rule]) => rule.kind === 'exclude').map(([path]) => path),
           keepId,
         );
-  return (doc) =>
-    slices.reduce<Doc>(
-      (out, [path, rule]) => sliceAt(out, path.split('.'), rule.spec) as Doc,
+  const scorePaths = fields
+    .filter(([, rule]) => rule.kind === 'textScore')
+    .map(([path]) => path.split('.'));
+  return (doc, textScore) => {
+    const out = slices.reduce<Doc>(
+      (sliced, [path, rule]) => sliceAt(sliced, path.split('.'), rule.spec) as Doc,
       base(doc),
     );
+    return scorePaths.reduce<Doc>((scored, parts) => setComputed(scored, parts, textScore), out);
+  };
 }
 
 function exclusion(paths: string[], keepId: boolean): Projector {
@@ -236,7 +252,7 @@ function inclusion(
     rule.kind === 'positional' ? path.slice(0, -2) : path;
   const tree = buildTree(
     fields
-      .filter(([, rule]) => rule.kind !== 'expression')
+      .filter(([, rule]) => rule.kind !== 'expression' && rule.kind !== 'textScore')
       .map(([path, rule]) => basePath(path, rule)),
   );
   const computed = fields.filter(([, rule]) => rule.kind === 'expression') as Array<

@@ -3,7 +3,8 @@ import { compareKeyValues, sortKeyOf } from '../storage/index-keys';
 import type { Collation } from './collation';
 import { isPlainObject, numberOf, type Doc, type Value } from './values';
 
-export type SortSpec = Array<[path: string, direction: 1 | -1]>;
+/** Sort keys in order; a `{$meta: 'textScore'}` key sorts by a text search's score, highest first. */
+export type SortSpec = Array<[path: string, direction: 1 | -1, meta?: 'textScore']>;
 
 export function parseSort(sort: unknown): SortSpec | undefined {
   if (sort === undefined || sort === null) return undefined;
@@ -11,7 +12,10 @@ export function parseSort(sort: unknown): SortSpec | undefined {
     throw new MongoCommandError('TypeMismatch', 'Expected field sortto be of type object');
   const spec: SortSpec = [];
   for (const [path, direction] of Object.entries(sort)) {
-    if (isPlainObject(direction)) continue;
+    if (isPlainObject(direction)) {
+      if (direction.$meta === 'textScore') spec.push([path, -1, 'textScore']);
+      continue;
+    }
     const value = numberOf(direction);
     if (value !== 1 && value !== -1)
       throw new MongoCommandError(
@@ -39,8 +43,11 @@ export class SortKeys {
     this.parts = spec.map(([path]) => path.split('.'));
   }
 
-  of(doc: Doc): Value[] {
-    return this.parts.map((parts, i) => sortKeyOf(doc, parts, this.spec[i][1], this.collation));
+  /** The document's sort keys; `score` is its text search score (for a textScore key). */
+  of(doc: Doc, score?: number): Value[] {
+    return this.parts.map((parts, i) =>
+      this.spec[i][2] ? score : sortKeyOf(doc, parts, this.spec[i][1], this.collation),
+    );
   }
 
   compare(a: Value[], b: Value[]): number {
@@ -50,6 +57,11 @@ export class SortKeys {
     }
     return 0;
   }
+}
+
+/** Whether a sort orders by a text search's score. */
+export function sortsByTextScore(spec: SortSpec | undefined): boolean {
+  return spec?.some((key) => key[2] === 'textScore') ?? false;
 }
 
 /** Sorts with MongoDB's cross-type order (strings under `collation`); stable for ties. */

@@ -2,6 +2,8 @@ import { commandError } from '../errors';
 import { parseCollation, type Collation } from '../query/collation';
 import { compileFilter, type Matcher } from '../query/matcher';
 import { formatValue, numberOf, setOwnField, type Doc, type Value } from '../query/values';
+import { TextIndexDefinition } from '../text/text-index';
+import { isTextIndexKey } from '../text/text-index-spec';
 import { BTree } from './btree';
 import { compareKeyValues, documentKeys, type DocumentKeys } from './index-keys';
 import { indexValuesAt } from './paths';
@@ -77,6 +79,8 @@ export class Index {
   private readonly partial?: Matcher;
   /** The index's collation (undefined: simple, code point order). */
   readonly collation?: Collation;
+  /** A text index's reading of documents; its keys are `[term, score]`. */
+  readonly text?: TextIndexDefinition;
 
   constructor(
     readonly spec: IndexSpec,
@@ -94,6 +98,7 @@ export class Index {
     this.tree = new BTree((a, b) => this.compare(a, b));
     if (spec.partialFilterExpression)
       this.partial = compileFilter(spec.partialFilterExpression, { collation: this.collation });
+    if (isTextIndexKey(spec.key)) this.text = new TextIndexDefinition(spec);
   }
 
   get name(): string {
@@ -142,7 +147,7 @@ export class Index {
 
   covers(doc: Doc): boolean {
     if (this.partial && !this.partial.test(doc)) return false;
-    if (this.sparse)
+    if (this.sparse && !this.text)
       return this.fields.some((field) =>
         indexValuesAt(doc, field).some((value) => value !== undefined),
       );
@@ -151,7 +156,8 @@ export class Index {
 
   /** The document's keys, or undefined when the index leaves it out (sparse, partial). */
   keysOf(doc: Doc | null | undefined): DocumentKeys | undefined {
-    return doc && this.covers(doc) ? documentKeys(doc, this.paths, this.collation) : undefined;
+    if (!doc || !this.covers(doc)) return undefined;
+    return this.text ? this.text.keysOf(doc) : documentKeys(doc, this.paths, this.collation);
   }
 
   /** Computes (and validates) the key change a write makes, without applying it. */

@@ -12,6 +12,8 @@ export interface DocEntry {
   view: Doc;
   /** Place in natural order; ties of a sort come out in this order whatever the plan. */
   rid: number;
+  /** The document's text search score, when a `$text` query found it. */
+  score?: number;
 }
 
 /** An index key as a reader meets it; `entry` is set when the document is already at hand. */

@@ -4,7 +4,9 @@ import { normaliseCatalogName } from '../shared/catalog-name';
 /**
  * What guests and customers may filter and sort products on. `brand` and `category` take names
  * (any case) and are resolved to ids before the query runs; every stored path has an index
- * behind the visibility keys (see the product schema).
+ * behind the visibility keys (see the product schema). `search` matches a substring of model or
+ * description; with `sort=relevance` it is a word search on the products' text index instead,
+ * ranked by relevance (model words weigh ten times description words), ties by model.
  */
 export const PRODUCT_LIST_SPEC: ListSpec = {
   fields: {
@@ -18,6 +20,7 @@ export const PRODUCT_LIST_SPEC: ListSpec = {
     createdAt: { type: 'date' },
   },
   search: ['model', 'description'],
+  relevance: true,
   defaultSort: 'model',
 };
 

@@ -51,11 +51,15 @@ export class ProductController {
     summary: 'List products',
     description:
       'Guests and customers see active products; admins see every live product and may filter ' +
-      'on active and archived. brand and category filter by name (any case).',
+      'on active and archived. brand and category filter by name (any case). search matches a ' +
+      'substring of model or description; sort=relevance (with search) makes it a word search ' +
+      'ranked by relevance instead (a word in the model weighs ten times one in the ' +
+      'description), e.g. ?search=sunburst%20guitars&sort=relevance.',
   })
   @ApiListQuery(ADMIN_PRODUCT_LIST_SPEC, {
     filter: { brand: 'Fender', price: { gte: '500', lte: '1500.00' }, stock: { gte: '1' } },
     sort: '-price,model',
+    relevanceSearch: 'sunburst guitars',
   })
   @ApiOkResponse({ type: ProductPageDto })
   @ApiErrors(ValidationError)

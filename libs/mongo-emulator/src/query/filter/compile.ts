@@ -41,7 +41,6 @@ const NOT_SUPPORTED = new Set([
   '$geoIntersects',
   '$within',
   '$where',
-  '$text',
 ]);
 
 function badValue(message: string): MongoCommandError {
@@ -148,6 +147,13 @@ function topLevel(operator: string, value: Value, context: FilterContext): Predi
       if (!isPlainObject(value)) throw badValue('$jsonSchema must be an object');
       return (doc) => matchesSchema(doc, value);
     }
+    case '$text':
+      throw context.expressionOptions
+        ? new MongoCommandError(
+            'TextNotFirstStage',
+            '$match with $text is only allowed as the first pipeline stage',
+          )
+        : badValue('$text is not allowed in this context');
     case '$comment':
       return () => true;
     case '$alwaysTrue':

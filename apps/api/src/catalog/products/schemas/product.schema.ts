@@ -70,3 +70,15 @@ export const PRODUCT_LIST_INDEXED_PATHS = [
 for (const path of PRODUCT_LIST_INDEXED_PATHS) {
   ProductSchema.index({ archived: 1, active: 1, [path]: 1, _id: 1 });
 }
+
+/** Model words weigh ten times description words in a relevance-ranked search. */
+export const PRODUCT_TEXT_WEIGHTS = { model: 10, description: 1 } as const;
+
+/**
+ * The text index behind `sort=relevance` (a `$text` word search ranked by `textScore`). Brand
+ * and category names are not stored on the product, so they are not searched.
+ */
+ProductSchema.index(
+  { model: 'text', description: 'text' },
+  { weights: PRODUCT_TEXT_WEIGHTS, name: 'products_text' },
+);
