@@ -176,7 +176,7 @@ describe('API frame (e2e)', () => {
         .expect(200);
       expect(response.body).toMatchObject({
         filter: { priceCents: { $gte: 1250 } },
-        sort: { priceCents: -1, _id: 1 },
+        sort: { priceCents: -1, _id: -1 },
         limit: 5,
       });
     });

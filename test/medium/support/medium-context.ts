@@ -15,6 +15,8 @@ import { testEnvironment } from '../../support/test-environment';
 export interface MediumContext {
   get<T>(type: Type<T>): T;
   connection: Connection;
+  /** Whether the database is the in-process emulator (no `MONGODB_URI`). */
+  embedded: boolean;
   factory: Factory;
   close(): Promise<void>;
 }
@@ -45,6 +47,7 @@ export async function createMediumContext(
   return {
     get: (type) => moduleRef.get(type, { strict: false }),
     connection,
+    embedded: target.embedded,
     factory: new Factory(connection),
     close: async () => {
       if (!target.embedded) await connection.dropDatabase();
@@ -66,6 +69,9 @@ export function useMediumContext(imports: (Type | DynamicModule)[]): MediumConte
     get: (type) => holder.context.get(type),
     get connection() {
       return holder.context.connection;
+    },
+    get embedded() {
+      return holder.context.embedded;
     },
     get factory() {
       return holder.context.factory;

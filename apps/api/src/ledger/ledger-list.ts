@@ -12,4 +12,5 @@ export const LEDGER_POSTING_LIST_SPEC: ListSpec = {
     amount: { type: 'money', path: 'amountCents', signed: true },
   },
   defaultSort: '-sequence',
+  uniquePaths: ['sequence'],
 };

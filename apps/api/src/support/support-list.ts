@@ -31,4 +31,5 @@ export const MESSAGE_LIST_SPEC: ListSpec = {
     createdAt: { type: 'date' },
   },
   defaultSort: 'sequence',
+  uniquePaths: ['sequence'],
 };

@@ -14,11 +14,9 @@ describe('USER_LIST_SPEC', () => {
     });
   });
 
-  it('sorts on the lowercase copies with _id as the tie-break', () => {
-    expect(parseListQuery({ sort: 'email' }, USER_LIST_SPEC).sort).toEqual({
-      emailLower: 1,
-      _id: 1,
-    });
+  it('sorts on the unique lowercase copies with no tie-break, on other fields with _id', () => {
+    expect(parseListQuery({ sort: '-email' }, USER_LIST_SPEC).sort).toEqual({ emailLower: -1 });
+    expect(parseListQuery({ sort: 'role' }, USER_LIST_SPEC).sort).toEqual({ role: 1, _id: 1 });
   });
 
   it('leaves search text as typed (it is matched case-insensitively)', () => {

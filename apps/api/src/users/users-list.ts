@@ -19,4 +19,5 @@ export const USER_LIST_SPEC: ListSpec = {
   },
   search: ['username', 'email'],
   defaultSort: '-createdAt',
+  uniquePaths: ['usernameLower', 'emailLower'],
 };

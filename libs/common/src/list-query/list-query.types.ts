@@ -33,8 +33,14 @@ export interface ListSpec {
    * `search` is a case-insensitive substring match over the `search` paths.
    */
   relevance?: boolean;
-  /** e.g. `'-createdAt'`; `_id` is always appended as the tie-break. */
+  /** e.g. `'-createdAt'`; `_id` is appended as the tie-break, in the last key's direction. */
   defaultSort?: string;
+  /**
+   * Paths whose values are unique within every list of this resource (a per-account sequence
+   * number): a sort that ends on one is already total, so no `_id` tie-break follows it and the
+   * unique index alone serves the sort.
+   */
+  uniquePaths?: readonly string[];
 }
 
 /** A sort key's order: ascending, descending, or a text search's relevance (best first). */

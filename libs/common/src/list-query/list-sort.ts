@@ -20,14 +20,14 @@ export function sortsByRelevance(sort: Sort): boolean {
  * appended so that paging is stable. Without `sort`, the spec's default order applies.
  */
 export function parseListSort(raw: unknown, spec: ListSpec, problems: ErrorDetail[]): Sort {
-  if (raw === undefined || raw === '') return withTieBreak(defaultSort(spec));
+  if (raw === undefined || raw === '') return withTieBreak(defaultSort(spec), spec);
   if (typeof raw !== 'string') {
     problems.push({ field: 'sort', message: 'sort must be one comma-separated list of fields' });
     return {};
   }
   if (spec.relevance && raw.split(',').some((token) => token.trim() === RELEVANCE)) {
     if (raw.trim() === RELEVANCE)
-      return { [RELEVANCE]: BY_RELEVANCE, ...withTieBreak(defaultSort(spec)) };
+      return { [RELEVANCE]: BY_RELEVANCE, ...withTieBreak(defaultSort(spec), spec) };
     problems.push({ field: 'sort', message: 'relevance cannot be combined with other fields' });
     return {};
   }
@@ -49,7 +49,7 @@ export function parseListSort(raw: unknown, spec: ListSpec, problems: ErrorDetai
     }
     sort[path] = match[1] === '-' ? -1 : 1;
   }
-  return withTieBreak(sort);
+  return withTieBreak(sort, spec);
 }
 
 /** The spec's own order: its tokens name spec fields (mapped to their paths) or plain paths. */
@@ -63,6 +63,13 @@ function defaultSort(spec: ListSpec): Sort {
   return sort;
 }
 
-function withTieBreak(sort: Sort): Sort {
-  return TIE_BREAK in sort ? sort : { ...sort, [TIE_BREAK]: 1 };
+/**
+ * `_id` last, in the direction of the key before it: `-createdAt` → `{createdAt: -1, _id: -1}`,
+ * so one index `{createdAt: 1, _id: 1}` serves the sort both ways (walked backwards for this
+ * one). A sort that already ends on `_id` or on a path unique within the list is total as it is.
+ */
+function withTieBreak(sort: Sort, spec: ListSpec): Sort {
+  const last = Object.keys(sort).at(-1);
+  if (TIE_BREAK in sort || (last !== undefined && spec.uniquePaths?.includes(last))) return sort;
+  return { ...sort, [TIE_BREAK]: last === undefined ? 1 : sort[last] };
 }

@@ -45,7 +45,7 @@ describe(parseListQuery.name, () => {
     it('defaults to page 1 of 20, sorted by the spec default with _id as tie-break', () => {
       expect(parseQueryString('')).toEqual({
         filter: {},
-        sort: { createdAt: -1, _id: 1 },
+        sort: { createdAt: -1, _id: -1 },
         page: 1,
         limit: 20,
         skip: 0,
@@ -77,6 +77,30 @@ describe(parseListQuery.name, () => {
       expect(parseQueryString('sort=-price,model').sort).toEqual({
         priceCents: -1,
         model: 1,
+        _id: 1,
+      });
+    });
+
+    it('appends _id in the direction of the last key, so one index serves both directions', () => {
+      expect(parseQueryString('sort=-price').sort).toEqual({ priceCents: -1, _id: -1 });
+      expect(parseQueryString('sort=model,-price').sort).toEqual({
+        model: 1,
+        priceCents: -1,
+        _id: -1,
+      });
+    });
+
+    it('appends no _id after a path unique within the list', () => {
+      const spec: ListSpec = {
+        fields: { sequence: { type: 'number' }, createdAt: { type: 'date' } },
+        defaultSort: '-sequence',
+        uniquePaths: ['sequence'],
+      };
+      expect(parseQueryString('', spec).sort).toEqual({ sequence: -1 });
+      expect(parseQueryString('sort=sequence', spec).sort).toEqual({ sequence: 1 });
+      expect(parseQueryString('sort=sequence,createdAt', spec).sort).toEqual({
+        sequence: 1,
+        createdAt: 1,
         _id: 1,
       });
     });

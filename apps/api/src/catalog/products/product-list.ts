@@ -45,4 +45,5 @@ export const PRICE_HISTORY_LIST_SPEC: ListSpec = {
     price: { type: 'money', path: 'priceCents' },
   },
   defaultSort: 'version',
+  uniquePaths: ['version'],
 };

@@ -25,7 +25,6 @@ export abstract class NamedEntryFields {
 /** Unique names, and an index behind every filter and sort of the brand and category lists. */
 export function withNamedEntryIndexes<T extends MongooseSchema>(schema: T): T {
   schema.index({ nameLower: 1 }, { unique: true });
-  schema.index({ nameLower: 1, _id: 1 });
   schema.index({ createdAt: 1, _id: 1 });
   schema.index({ productCount: 1, _id: 1 });
   return schema;

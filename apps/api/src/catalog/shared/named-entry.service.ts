@@ -15,6 +15,7 @@ export const NAMED_ENTRY_LIST_SPEC: ListSpec = {
   },
   search: ['name'],
   defaultSort: 'name',
+  uniquePaths: ['nameLower'],
 };
 
 /** The rules of a uniquely named catalog entry: brands and categories behave the same. */

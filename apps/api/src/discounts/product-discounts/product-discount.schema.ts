@@ -49,6 +49,10 @@ export const ProductDiscountSchema = SchemaFactory.createForClass(ProductDiscoun
 
 /** Pricing looks discounts up by the ids of a cart's products, brands and categories. */
 ProductDiscountSchema.index({ targetIds: 1, active: 1 });
+/** The admin list: each filter or sort, and each equality filter with the default order. */
 for (const path of ['nameLower', 'kind', 'target', 'active', 'startsAt', 'endsAt', 'createdAt']) {
   ProductDiscountSchema.index({ [path]: 1, _id: 1 });
+}
+for (const path of ['kind', 'target', 'active']) {
+  ProductDiscountSchema.index({ [path]: 1, createdAt: 1, _id: 1 });
 }

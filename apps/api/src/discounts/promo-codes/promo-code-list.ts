@@ -16,4 +16,5 @@ export const PROMO_CODE_LIST_SPEC: ListSpec = {
   },
   search: ['code'],
   defaultSort: '-createdAt',
+  uniquePaths: ['codeKey'],
 };

@@ -55,9 +55,13 @@ export class PromoCode {
 export type PromoCodeDocument = HydratedDocument<PromoCode>;
 export const PromoCodeSchema = SchemaFactory.createForClass(PromoCode);
 
+/** The admin list: each filter or sort, and each equality filter with the default order. */
 PromoCodeSchema.index({ codeKey: 1 }, { unique: true });
-for (const path of ['codeKey', 'kind', 'active', 'startsAt', 'endsAt', 'usedCount', 'createdAt']) {
+for (const path of ['kind', 'active', 'startsAt', 'endsAt', 'usedCount', 'createdAt']) {
   PromoCodeSchema.index({ [path]: 1, _id: 1 });
+}
+for (const path of ['kind', 'active']) {
+  PromoCodeSchema.index({ [path]: 1, createdAt: 1, _id: 1 });
 }
 
 /** One customer's uses of one promo code, counted and released with their orders. */

@@ -58,5 +58,6 @@ LedgerPostingLineSchema.index({ accountKey: 1, sequence: 1 }, { unique: true });
 for (const path of ['kind', 'createdAt', 'amountCents']) {
   LedgerPostingLineSchema.index({ accountKey: 1, [path]: 1, _id: 1 });
 }
-LedgerPostingLineSchema.index({ accountKey: 1, _id: 1 });
+/** A statement of one kind of posting, in the default order. */
+LedgerPostingLineSchema.index({ accountKey: 1, kind: 1, sequence: 1 });
 appendOnly(LedgerPostingLineSchema, 'ledger_postings');

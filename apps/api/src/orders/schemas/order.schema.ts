@@ -157,9 +157,13 @@ export const OrderSchema = SchemaFactory.createForClass(Order);
 
 /** The expiry job: pending orders by their deadline. */
 OrderSchema.index({ status: 1, expiresAt: 1 });
-/** A customer's own list binds `customerId`; admins list everything. */
+/**
+ * A customer's own list binds `customerId`; admins list everything. One index per sort, and one
+ * for a status filter in the default order (newest first).
+ */
 for (const path of ['status', 'createdAt', 'totalCents']) {
   OrderSchema.index({ customerId: 1, [path]: 1, _id: 1 });
   OrderSchema.index({ [path]: 1, _id: 1 });
 }
-OrderSchema.index({ customerId: 1, _id: 1 });
+OrderSchema.index({ customerId: 1, status: 1, createdAt: 1, _id: 1 });
+OrderSchema.index({ status: 1, createdAt: 1, _id: 1 });

@@ -67,3 +67,5 @@ for (const path of ['topic', 'createdAt', 'attempts']) {
   OutboxMessageSchema.index({ [path]: 1, _id: 1 });
 }
 OutboxMessageSchema.index({ status: 1, _id: 1 });
+/** A status filter in the default order (newest first). */
+OutboxMessageSchema.index({ status: 1, createdAt: 1, _id: 1 });

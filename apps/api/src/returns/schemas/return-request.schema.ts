@@ -103,7 +103,15 @@ export class ReturnRequest {
 export type ReturnRequestDocument = HydratedDocument<ReturnRequest>;
 export const ReturnRequestSchema = SchemaFactory.createForClass(ReturnRequest);
 ReturnRequestSchema.index({ status: 1, 'refund.nextAttemptAt': 1 });
-ReturnRequestSchema.index({ orderId: 1, createdAt: 1, _id: 1 });
+/**
+ * Every return (admins) and the returns of one order (binding `orderId`): one index per sort,
+ * and one for a status filter in the default order (by creation).
+ */
 for (const path of ['status', 'createdAt', 'amountCents']) {
   ReturnRequestSchema.index({ [path]: 1, _id: 1 });
 }
+ReturnRequestSchema.index({ status: 1, createdAt: 1, _id: 1 });
+for (const path of ['status', 'createdAt']) {
+  ReturnRequestSchema.index({ orderId: 1, [path]: 1, _id: 1 });
+}
+ReturnRequestSchema.index({ orderId: 1, status: 1, createdAt: 1, _id: 1 });

@@ -49,13 +49,17 @@ export type ConversationDocument = HydratedDocument<Conversation>;
 export const ConversationSchema = SchemaFactory.createForClass(Conversation);
 
 /**
- * Staff lists filter on status, customer or assignee and sort by creation or last message; a
- * customer's lists bind `customerId` by equality first. `_id` ends each index for the tie-break.
+ * Staff lists filter on status, customer or assignee and sort by status, creation or last
+ * message; a customer's lists bind `customerId` by equality first. One index per sort of each,
+ * and one per equality filter in the default order. `_id` ends each index for the tie-break.
  */
+for (const path of ['status', 'createdAt', 'lastMessageAt']) {
+  ConversationSchema.index({ [path]: 1, _id: 1 });
+  ConversationSchema.index({ customerId: 1, [path]: 1, _id: 1 });
+}
+/** The queue: open conversations, oldest first. */
 ConversationSchema.index({ status: 1, createdAt: 1, _id: 1 });
-ConversationSchema.index({ createdAt: 1, _id: 1 });
-ConversationSchema.index({ lastMessageAt: 1, _id: 1 });
-ConversationSchema.index({ assigneeId: 1, status: 1, _id: 1 });
-ConversationSchema.index({ customerId: 1, status: 1, createdAt: 1, _id: 1 });
-ConversationSchema.index({ customerId: 1, createdAt: 1, _id: 1 });
-ConversationSchema.index({ customerId: 1, lastMessageAt: 1, _id: 1 });
+/** Equality filters in the default order (latest message first). */
+ConversationSchema.index({ status: 1, lastMessageAt: 1, _id: 1 });
+ConversationSchema.index({ assigneeId: 1, lastMessageAt: 1, _id: 1 });
+ConversationSchema.index({ customerId: 1, status: 1, lastMessageAt: 1, _id: 1 });

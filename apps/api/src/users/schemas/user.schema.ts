@@ -69,7 +69,16 @@ export const UserSchema = SchemaFactory.createForClass(User);
 
 UserSchema.index({ usernameLower: 1 }, { unique: true });
 UserSchema.index({ emailLower: 1 }, { unique: true });
+/** The active admins (the last-admin rule, order mail). */
 UserSchema.index({ role: 1, status: 1 });
-UserSchema.index({ status: 1, createdAt: 1 });
-UserSchema.index({ createdAt: 1 });
-UserSchema.index({ updatedAt: 1 });
+/**
+ * The admin list: each sort (usernames and emails sort on their unique indexes above), and each
+ * equality filter with the default order; `{status, createdAt}` also finds stale unverified
+ * accounts.
+ */
+for (const path of ['role', 'status', 'createdAt', 'updatedAt']) {
+  UserSchema.index({ [path]: 1, _id: 1 });
+}
+for (const path of ['role', 'status']) {
+  UserSchema.index({ [path]: 1, createdAt: 1, _id: 1 });
+}

@@ -55,20 +55,15 @@ export const ProductSchema = SchemaFactory.createForClass(Product);
  * Every list query binds `archived` and `active` by equality: `{archived: false, active: true}`
  * for guests and customers, and for admins `archived` from the filter (default false) and
  * `active` from the filter or `{$in: [false, true]}`. With both keys bound to points, MongoDB
- * walks the one index below per filtered or sorted field (merging the point ranges to keep the
- * sort order), and the trailing `_id` serves the tie-break of every sort without a blocking sort.
+ * walks the one index below per sorted field (merging the point ranges to keep the sort order),
+ * and the trailing `_id` serves the tie-break of every sort without a blocking sort. A brand or
+ * category is filtered by equality, and its index then gives the default order (`model`).
  */
-export const PRODUCT_LIST_INDEXED_PATHS = [
-  'priceCents',
-  'model',
-  'createdAt',
-  'stock',
-  'brandId',
-  'categoryId',
-] as const;
-
-for (const path of PRODUCT_LIST_INDEXED_PATHS) {
+for (const path of ['priceCents', 'model', 'createdAt', 'stock']) {
   ProductSchema.index({ archived: 1, active: 1, [path]: 1, _id: 1 });
+}
+for (const path of ['brandId', 'categoryId']) {
+  ProductSchema.index({ archived: 1, active: 1, [path]: 1, model: 1, _id: 1 });
 }
 
 /** Model words weigh ten times description words in a relevance-ranked search. */

@@ -68,5 +68,5 @@ for (const path of ['status', 'createdAt', 'amountCents']) {
   PaymentRecordSchema.index({ payeeId: 1, [path]: 1, _id: 1 });
   PaymentRecordSchema.index({ [path]: 1, _id: 1 });
 }
-PaymentRecordSchema.index({ payerId: 1, _id: 1 });
-PaymentRecordSchema.index({ payeeId: 1, _id: 1 });
+/** A status filter in the default order (a customer's list then filters by payer or payee). */
+PaymentRecordSchema.index({ status: 1, createdAt: 1, _id: 1 });
