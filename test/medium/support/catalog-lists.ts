@@ -19,11 +19,23 @@ import { PRODUCT_DISCOUNT_LIST_SPEC } from '../../../apps/api/src/discounts/prod
 import { ProductDiscountService } from '../../../apps/api/src/discounts/product-discounts/product-discount.service';
 import { PROMO_CODE_LIST_SPEC } from '../../../apps/api/src/discounts/promo-codes/promo-code-list';
 import { PromoCodeService } from '../../../apps/api/src/discounts/promo-codes/promo-code.service';
-import { callerOf, ListGroup } from './list-cases';
+import { callerOf, ListCase, ListGroup } from './list-cases';
 import { seedMany, seedValue as v, SEEDED_PER_COLLECTION } from './list-seed';
 import { MediumContext } from './medium-context';
 
 const IMAGE_CHUNK_SIZE = 261_120;
+
+/** A brand's or category's page sorted by price within a price range, total included. */
+function shopPageCases(names: { brand: string; category: string }): ListCase[] {
+  return (['brand', 'category'] as const).map((field) => ({
+    title: `filter[${field}]=${names[field]}&filter[price][lte]=500.00&sort=-price`,
+    query: { filter: { [field]: names[field], price: { lte: '500.00' } }, sort: '-price' },
+    ordered: true,
+    counted: true,
+    pageBounds: [NAME_RESOLVED_FILTERS[field], 'priceCents'],
+    countBounds: [NAME_RESOLVED_FILTERS[field], 'priceCents'],
+  }));
+}
 
 /**
  * The catalog's lists: brands, categories, products (public and admin), a product's price
@@ -58,6 +70,7 @@ export function catalogLists(context: MediumContext): ListGroup {
         serve: (query) => products().list(query, undefined),
         samples: names,
         resolvedPaths: NAME_RESOLVED_FILTERS,
+        combinations: shopPageCases(names),
       },
       {
         name: 'products (admin)',
@@ -66,6 +79,7 @@ export function catalogLists(context: MediumContext): ListGroup {
         serve: (query) => products().list(query, admin),
         samples: names,
         resolvedPaths: NAME_RESOLVED_FILTERS,
+        combinations: shopPageCases(names),
       },
       {
         name: 'price history',

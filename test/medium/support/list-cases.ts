@@ -21,6 +21,8 @@ export interface ListUnderTest {
    * checked on MongoDB only.
    */
   unionScope?: boolean;
+  /** Requests on several fields at once that the list's indexes are built for. */
+  combinations?: ListCase[];
 }
 
 /** The lists of one area, and how to seed the documents they list. */
@@ -38,10 +40,10 @@ export interface ListCase {
   ordered: boolean;
   /** Whether the count is checked (it is the same for every order of a filter). */
   counted: boolean;
-  /** A stored path that the page's index scan must narrow. */
-  pageBounds?: string;
-  /** A stored path that the count's index scan must narrow. */
-  countBounds?: string;
+  /** Stored paths that one index scan of the page must narrow. */
+  pageBounds?: string | readonly string[];
+  /** Stored paths that one index scan of the count must narrow. */
+  countBounds?: string | readonly string[];
 }
 
 /** Types whose filter is an equality, so an index can narrow them and still give the order. */
@@ -57,8 +59,9 @@ const EQUALITY_TYPES = new Set<ListField['type']>(['uuid', 'enum', 'boolean']);
  *   memory, as MongoDB may too when a range on one field meets an order on another;
  * - each ordered field that is also sortable: its range with its own order, narrowed and in
  *   index order.
+ * - the list's own `combinations` of several fields.
  * Not covered: `search` (a case-insensitive substring match, which no index can narrow),
- * `ne` and `in` (several ranges of one field), and sorts or filters on several fields at once.
+ * `ne` and `in` (several ranges of one field), and other sorts or filters on several fields.
  */
 export function listCases(list: ListUnderTest, samples: Record<string, string>): ListCase[] {
   const { spec } = list;
@@ -103,7 +106,7 @@ export function listCases(list: ListUnderTest, samples: Record<string, string>):
       });
     }
   }
-  return cases;
+  return [...cases, ...(list.combinations ?? [])];
 }
 
 /** A field's value as a client types it in a query string. */

@@ -72,8 +72,11 @@ function planProblems(
   return problems;
 }
 
-function narrows(stages: Document[], path: string): boolean {
-  return stages.some((stage) => isIndexScan(stage) && boundedPaths(stage).includes(path));
+function narrows(stages: Document[], paths: string | readonly string[]): boolean {
+  const wanted = typeof paths === 'string' ? [paths] : paths;
+  return stages.some(
+    (stage) => isIndexScan(stage) && wanted.every((path) => boundedPaths(stage).includes(path)),
+  );
 }
 
 function describeReads(reads: ListReads): string {
