@@ -57,13 +57,16 @@ export const ProductSchema = SchemaFactory.createForClass(Product);
  * `active` from the filter or `{$in: [false, true]}`. With both keys bound to points, MongoDB
  * walks the one index below per sorted field (merging the point ranges to keep the sort order),
  * and the trailing `_id` serves the tie-break of every sort without a blocking sort. A brand or
- * category is filtered by equality, and its index then gives the default order (`model`).
+ * category is filtered by equality, and its indexes then give the default order (`model`) or the
+ * price order, and bound a price range: a shop's brand or category page sorted or filtered by
+ * price reads only its own page, and counts its total from the index alone.
  */
 for (const path of ['priceCents', 'model', 'createdAt', 'stock']) {
   ProductSchema.index({ archived: 1, active: 1, [path]: 1, _id: 1 });
 }
 for (const path of ['brandId', 'categoryId']) {
   ProductSchema.index({ archived: 1, active: 1, [path]: 1, model: 1, _id: 1 });
+  ProductSchema.index({ archived: 1, active: 1, [path]: 1, priceCents: 1, _id: 1 });
 }
 
 /** Model words weigh ten times description words in a relevance-ranked search. */
