@@ -4,7 +4,7 @@ import { InjectModel, MongooseModule, Prop, Schema, SchemaFactory } from '@nestj
 import { Model } from 'mongoose';
 import { parseListQuery } from '@kassa/common';
 import { findPage, MONGO_TARGET, MongoTarget, TransactionRunner } from '@kassa/database';
-import { createTestApp, TestApp, unindexedListPaths } from './support';
+import { createTestApp, TestApp } from './support';
 
 @Schema({ collection: 'widgets', timestamps: true })
 class Widget {
@@ -71,10 +71,6 @@ describe('database (e2e)', () => {
       const indexes = await widgets.collection.indexes();
       expect(indexes).toContainEqual(expect.objectContaining({ key: { sku: 1 }, unique: true }));
       expect(indexes).toContainEqual(expect.objectContaining({ key: { priceCents: 1 } }));
-    });
-
-    it('names the list paths that no index leads', async () => {
-      expect(await unindexedListPaths(widgets.collection, WIDGET_LIST)).toEqual(['colour']);
     });
 
     it('enforces the unique index', async () => {

@@ -5,15 +5,10 @@ import { Role } from '../../apps/api/src/access/role';
 import { ConversationStatus } from '../../apps/api/src/support/conversation-status';
 import { ConversationRepository } from '../../apps/api/src/support/conversation.repository';
 import { SupportMessageService } from '../../apps/api/src/support/support-message.service';
-import {
-  CUSTOMER_CONVERSATION_LIST_SPEC,
-  MESSAGE_LIST_SPEC,
-  STAFF_CONVERSATION_LIST_SPEC,
-} from '../../apps/api/src/support/support-list';
+import { CUSTOMER_CONVERSATION_LIST_SPEC } from '../../apps/api/src/support/support-list';
 import { IdempotencyModule } from '../../apps/api/src/idempotency/idempotency.module';
 import { NotificationsModule } from '../../apps/api/src/notifications/notifications.module';
 import { SupportModule } from '../../apps/api/src/support/support.module';
-import { unindexedListPaths } from '../support/list-indexes';
 import { overlapping, useMediumContext } from './support/medium-context';
 
 function caller(id: string, role: Role): AuthUser {
@@ -69,22 +64,5 @@ describe('support conversations and messages (medium)', () => {
     const query = parseListQuery({}, CUSTOMER_CONVERSATION_LIST_SPEC);
     const page = await context.get(ConversationRepository).list(query, { customerId: mine.id });
     expect(page.items.map((item) => item._id)).toEqual([own.id]);
-  });
-
-  it('has an index for every filter and sort the lists offer', async () => {
-    const { collections } = context.connection;
-    expect(
-      await unindexedListPaths(collections.support_conversations, STAFF_CONVERSATION_LIST_SPEC),
-    ).toEqual([]);
-    expect(
-      await unindexedListPaths(collections.support_conversations, CUSTOMER_CONVERSATION_LIST_SPEC, {
-        equalityKeys: ['customerId'],
-      }),
-    ).toEqual([]);
-    expect(
-      await unindexedListPaths(collections.support_messages, MESSAGE_LIST_SPEC, {
-        equalityKeys: ['conversationId'],
-      }),
-    ).toEqual([]);
   });
 });

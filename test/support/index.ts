@@ -1,3 +1,2 @@
 export * from './create-test-app';
 export * from './test-environment';
-export * from './list-indexes';
