@@ -10,6 +10,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { PageResponseDto } from '../../http/page-response.dto';
+import { DiscountRuleResponseDto } from '../discount-rule-response.dto';
 import {
   ActiveField,
   AmountField,
@@ -65,45 +66,15 @@ export class ProductDiscountDto {
 /** `PATCH /discounts/:id`: any subset; the result must still be a valid discount. */
 export class PatchProductDiscountDto extends PartialType(ProductDiscountDto) {}
 
-export class ProductDiscountResponseDto {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
+export class ProductDiscountResponseDto extends DiscountRuleResponseDto {
   @ApiProperty({ example: 'Spring sale on Fender' })
   name: string;
-
-  @ApiProperty({ enum: ['percent', 'fixed'], example: 'percent' })
-  type: DiscountKind;
-
-  @ApiProperty({ type: Number, nullable: true, example: 15 })
-  percent: number | null;
-
-  @ApiProperty({ type: String, nullable: true, example: null })
-  amount: string | null;
-
-  @ApiProperty({ example: 'USD' })
-  currency: string;
 
   @ApiProperty({ enum: DISCOUNT_TARGETS, example: 'brand' })
   target: DiscountTarget;
 
   @ApiProperty({ type: [String] })
   targetIds: string[];
-
-  @ApiProperty({ type: String, nullable: true, format: 'date-time' })
-  startsAt: string | null;
-
-  @ApiProperty({ type: String, nullable: true, format: 'date-time' })
-  endsAt: string | null;
-
-  @ApiProperty({ example: true })
-  active: boolean;
-
-  @ApiProperty({ format: 'date-time' })
-  createdAt: string;
-
-  @ApiProperty({ format: 'date-time' })
-  updatedAt: string;
 }
 
 export class ProductDiscountPageDto extends PageResponseDto(ProductDiscountResponseDto) {}

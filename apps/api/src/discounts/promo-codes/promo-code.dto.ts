@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { IsMoneyAmount } from '@kassa/common';
 import { PageResponseDto } from '../../http/page-response.dto';
+import { DiscountRuleResponseDto } from '../discount-rule-response.dto';
 import {
   ActiveField,
   AmountField,
@@ -73,36 +74,12 @@ export class PromoCodeDto {
 /** `PATCH /promo-codes/:id`: any subset; the result must still be a valid code. */
 export class PatchPromoCodeDto extends PartialType(PromoCodeDto) {}
 
-export class PromoCodeResponseDto {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
+export class PromoCodeResponseDto extends DiscountRuleResponseDto {
   @ApiProperty({ example: 'SPRING10' })
   code: string;
 
-  @ApiProperty({ enum: ['percent', 'fixed'], example: 'percent' })
-  type: DiscountKind;
-
-  @ApiProperty({ type: Number, nullable: true, example: 10 })
-  percent: number | null;
-
-  @ApiProperty({ type: String, nullable: true, example: null })
-  amount: string | null;
-
   @ApiProperty({ example: '50.00' })
   minimumSubtotal: string;
-
-  @ApiProperty({ example: 'USD' })
-  currency: string;
-
-  @ApiProperty({ type: String, nullable: true, format: 'date-time' })
-  startsAt: string | null;
-
-  @ApiProperty({ type: String, nullable: true, format: 'date-time' })
-  endsAt: string | null;
-
-  @ApiProperty({ example: true })
-  active: boolean;
 
   @ApiProperty({ type: Number, nullable: true, example: 100 })
   usageLimit: number | null;
@@ -112,12 +89,6 @@ export class PromoCodeResponseDto {
 
   @ApiProperty({ example: 12, description: 'Orders holding a use of the code' })
   usedCount: number;
-
-  @ApiProperty({ format: 'date-time' })
-  createdAt: string;
-
-  @ApiProperty({ format: 'date-time' })
-  updatedAt: string;
 }
 
 export class PromoCodePageDto extends PageResponseDto(PromoCodeResponseDto) {}
