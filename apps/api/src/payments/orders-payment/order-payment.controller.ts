@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { applyDecorators, Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   InvalidTransitionError,
@@ -26,6 +26,24 @@ import {
 import { declineOf, toCardPayment } from '../charges/card-payment.mapper';
 import { OrderPaymentOutcome, OrderPaymentService } from './order-payment.service';
 
+/** What both payment routes share: 200 or 202, an `Idempotency-Key`, the same outcomes. */
+function OrderPaymentEndpoint() {
+  return applyDecorators(
+    HttpCode(200),
+    Idempotent(),
+    ApiOkResponse({ type: OrderPaymentResponseDto, description: 'Paid' }),
+    ApiAcceptedResponse({ type: OrderPaymentResponseDto, description: 'In doubt: processing' }),
+    ApiErrors(
+      ValidationError,
+      NotFoundError,
+      OrderAlreadyPaidError,
+      PaymentInProgressError,
+      InvalidTransitionError,
+      PaymentDeclinedError,
+    ),
+  );
+}
+
 const DESCRIPTION =
   'Charges the card once for the order total. 200: captured, the order is paid. 202: the ' +
   'gateway did not answer in time; the payment stays `processing`, the order waits (it does not ' +
@@ -40,19 +58,8 @@ export class OrderPaymentController {
 
   @Post('orders/:id/pay')
   @CustomerOwned(Role.Customer)
-  @HttpCode(200)
-  @Idempotent()
   @ApiOperation({ summary: 'Pay an order by card', description: DESCRIPTION })
-  @ApiOkResponse({ type: OrderPaymentResponseDto, description: 'Paid' })
-  @ApiAcceptedResponse({ type: OrderPaymentResponseDto, description: 'In doubt: processing' })
-  @ApiErrors(
-    ValidationError,
-    NotFoundError,
-    OrderAlreadyPaidError,
-    PaymentInProgressError,
-    InvalidTransitionError,
-    PaymentDeclinedError,
-  )
+  @OrderPaymentEndpoint()
   async payOrder(
     @CurrentUser() caller: AuthUser,
     @IdParam() id: string,
@@ -65,22 +72,11 @@ export class OrderPaymentController {
 
   @Post('order/pay')
   @Authenticated(Role.Customer)
-  @HttpCode(200)
-  @Idempotent()
   @ApiOperation({
     summary: 'Pay an order by card (the order id in the body)',
     description: DESCRIPTION,
   })
-  @ApiOkResponse({ type: OrderPaymentResponseDto, description: 'Paid' })
-  @ApiAcceptedResponse({ type: OrderPaymentResponseDto, description: 'In doubt: processing' })
-  @ApiErrors(
-    ValidationError,
-    NotFoundError,
-    OrderAlreadyPaidError,
-    PaymentInProgressError,
-    InvalidTransitionError,
-    PaymentDeclinedError,
-  )
+  @OrderPaymentEndpoint()
   async payOrderByBody(
     @CurrentUser() caller: AuthUser,
     @Body() body: PayOrderByBodyDto,
