@@ -29,31 +29,31 @@ export class RateLimitCounterRepository {
   ) {}
 
   /**
-   * Counts one hit: within the live window, else restarting an expired one to end at `windowEnd`,
-   * else creating it (a lost creation race counts again). Answers the count with this hit.
+   * Counts one hit in one round trip: within the live window, else in a window restarted (or
+   * created) to end at `windowEnd`. Two instances creating the same key at once meet on its
+   * unique `_id`; the loser counts again, now within the winner's window. Answers the count with
+   * this hit.
    */
   async hit(key: string, now: Date, windowEnd: Date): Promise<SharedCount> {
+    const live = { $gt: ['$expiresAt', now] };
     for (;;) {
-      const counted = await this.counters
-        .findOneAndUpdate(
-          { _id: key, expiresAt: trusted({ $gt: now }) },
-          { $inc: { hits: 1 } },
-          { new: true },
-        )
-        .lean()
-        .exec();
-      if (counted) return counted;
-      const restarted = await this.counters
-        .findOneAndUpdate(
-          { _id: key, expiresAt: trusted({ $lte: now }) },
-          { $set: { hits: 1, expiresAt: windowEnd } },
-          { new: true },
-        )
-        .lean()
-        .exec();
-      if (restarted) return restarted;
       try {
-        return (await this.counters.create({ _id: key, hits: 1, expiresAt: windowEnd })).toObject();
+        const counted = await this.counters
+          .findOneAndUpdate(
+            { _id: key },
+            [
+              {
+                $set: {
+                  hits: { $cond: [live, { $add: ['$hits', 1] }, 1] },
+                  expiresAt: { $cond: [live, '$expiresAt', windowEnd] },
+                },
+              },
+            ],
+            { new: true, upsert: true },
+          )
+          .lean<SharedCount>()
+          .exec();
+        return counted!;
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
       }
