@@ -46,7 +46,7 @@ export class LedgerJournalRepository {
   }
 
   async addPostings(lines: NewPostingLine[], now: Date): Promise<LedgerPostingRecord[]> {
-    const created = await this.postings.create(
+    const created = await this.postings.insertMany(
       lines.map((line) => ({ ...line, createdAt: now })),
       { ordered: true },
     );
