@@ -43,6 +43,20 @@ describe('wallet top-ups (e2e)', () => {
     expect(await balance(customer.auth)).toBe('50.00');
     await topUp(customer.auth, '12.34').expect(201);
     expect(await balance(customer.auth)).toBe('62.34');
+    const statement = await testApp.http
+      .get('/me/ledger')
+      .query({ 'filter[kind]': 'wallet_top_up', sort: 'createdAt' })
+      .set('Authorization', customer.auth)
+      .expect(200);
+    expect(
+      statement.body.items.map((item: { kind: string; amount: string }) => [
+        item.kind,
+        item.amount,
+      ]),
+    ).toEqual([
+      ['wallet_top_up', '50.00'],
+      ['wallet_top_up', '12.34'],
+    ]);
   });
 
   it('moves nothing on a decline', async () => {

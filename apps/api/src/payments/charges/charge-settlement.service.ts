@@ -60,7 +60,7 @@ export class ChargeSettlementService {
         await this.outbox.enqueue('card-receipt', cardReceiptMail(paid, customer.email), now);
       }
       await this.ledger.record({
-        kind: 'card_payment',
+        kind: charge.purpose === 'top_up' ? 'wallet_top_up' : 'card_payment',
         reference: charge._id,
         postings: [
           { account: { kind: 'card_network' }, amountCents: -charge.amountCents },
