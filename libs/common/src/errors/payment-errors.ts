@@ -26,8 +26,6 @@ export class PaymentDeclinedError extends DomainError {
   static readonly code = 'PAYMENT_DECLINED';
 
   constructor(reason: string, message: string) {
-    super(PaymentDeclinedError.code, `The card was declined: ${message}`, [
-      { field: 'card', message, reason },
-    ]);
+    super(PaymentDeclinedError.code, message, [{ field: 'card', message, reason }]);
   }
 }
