@@ -73,6 +73,7 @@ describe('$or over indexes', () => {
     await payments.createIndex({ payeeId: 1, createdAt: 1 });
     await payments.createIndex({ status: 1 });
     await payments.createIndex({ tags: 1 });
+    await payments.createIndex({ createdAt: 1 });
     await payments.insertMany(Array.from({ length: SIZE }, (_, i) => payment(i)));
   });
 
@@ -184,6 +185,17 @@ describe('$or over indexes', () => {
     expect(narrow.queryPlanner.winningPlan.inputStage.indexName).toBe('status_1');
     expect(narrow.queryPlanner.rejectedPlans.map(names)).toContainEqual(['FETCH', 'OR']);
     expect(await payments.countDocuments(rare)).toBe(1);
+  });
+
+  it('merges the union rather than walk a whole order index for the few documents the $or allows', async () => {
+    const beside = { $and: [EITHER, { note: 'x' }] };
+    const sort = { createdAt: -1 } as const;
+    const explained = await payments.find(beside).sort(sort).limit(3).explain('queryPlanner');
+    const { winningPlan, rejectedPlans } = explained.queryPlanner;
+    expect(names(winningPlan)).toEqual(['LIMIT', 'FETCH', 'SORT_MERGE']);
+    expect(rejectedPlans.map(names)).toContainEqual(['LIMIT', 'FETCH', 'IXSCAN']);
+    const found = (await payments.find(beside).sort(sort).limit(3).toArray()).map((d) => d._id);
+    expect(found).toEqual((await scanIds(beside, sort)).slice(0, 3));
   });
 
   it('counts the union from its keys when the branches cover the filter, else over a FETCH', async () => {

@@ -120,17 +120,24 @@ export interface CostRequest {
   countOnly?: boolean;
 }
 
-/** Rough work: keys examined plus documents fetched, plus sorting when the index cannot. */
+/**
+ * Rough work: keys examined plus documents fetched, plus sorting when the index cannot. A walk
+ * in order that stops after skip + limit examines a few keys per wanted document when some
+ * fail the filter, more when the filter is known to match at most `matchesAtMost` of `keys`.
+ */
 export function costOf(
   keys: number,
   filtered: boolean,
   sortProvided: boolean,
   request: CostRequest,
+  matchesAtMost = Infinity,
 ) {
   if (request.countOnly) return filtered ? keys * 2 : Math.log2(keys + 2);
   if (!sortProvided) return keys * 2 + keys * Math.log2(keys + 2) * 0.1;
-  const wanted = request.limit ? (request.skip ?? 0) + request.limit : Infinity;
-  return Math.min(keys, filtered ? wanted * 4 : wanted) * 2;
+  if (!request.limit) return keys * 2;
+  const wanted = (request.skip ?? 0) + request.limit;
+  const sparse = matchesAtMost < keys ? (wanted * keys) / Math.max(matchesAtMost, 1) : 0;
+  return Math.min(keys, filtered ? Math.max(wanted * 4, sparse) : wanted) * 2;
 }
 
 export function byPreference(a: Candidate, b: Candidate): number {

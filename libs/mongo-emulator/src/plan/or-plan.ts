@@ -20,6 +20,8 @@ export interface OrOption {
   /** The conditions beside the `$or`, checked on the union's documents. */
   left: Residual;
   sortProvided: boolean;
+  /** The keys the branches walk: at least the number of documents the filter matches. */
+  keys: number;
   /** Whether a count needs no documents: the branches' keys cover the whole filter. */
   countable: boolean;
   cost: number;
@@ -79,6 +81,7 @@ export function orOptions(
       access: { kind: 'or', branches: orBranches, merged },
       left,
       sortProvided,
+      keys,
       countable,
       cost: request.countOnly
         ? keys * (countable ? 1 : 2)

@@ -137,9 +137,11 @@ export function planQuery(access: CollectionAccess, request: PlanRequest): Query
 
 /**
  * Index candidates and `$or` unions in order of preference: by estimated cost (weighed when
- * there is a choice), an index before a union of equal cost.
+ * there is a choice), an index before a union of equal cost. A single index leaves the `$or`
+ * to its filter, so it matches no more documents than a union's branches hold keys.
  */
 function rank(candidates: Candidate[], ors: OrOption[], request: PlanRequest) {
+  const unionKeys = Math.min(...ors.map((option) => option.keys));
   if (candidates.length + ors.length > 1)
     for (const candidate of candidates)
       candidate.cost = costOf(
@@ -147,6 +149,7 @@ function rank(candidates: Candidate[], ors: OrOption[], request: PlanRequest) {
         isFiltered(candidate),
         candidate.sortProvided,
         request,
+        unionKeys,
       );
   return [...candidates.sort(byPreference), ...ors].sort((a, b) => a.cost - b.cost);
 }
