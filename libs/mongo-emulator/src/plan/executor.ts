@@ -33,7 +33,8 @@ export interface ExecutionStats {
   millis: number;
   /** Per `$or` branch, what its scan did (OR and SORT_MERGE plans). */
   branches: BranchStats[];
-  /** Documents the union dropped because an earlier branch had yielded them. */
+  /** Documents the union passed on, and those it dropped as an earlier branch had yielded them. */
+  unionReturned: number;
   unionDupsDropped: number;
 }
 
@@ -48,6 +49,7 @@ export function emptyStats(): ExecutionStats {
     nReturned: 0,
     millis: 0,
     branches: [],
+    unionReturned: 0,
     unionDupsDropped: 0,
   };
 }

@@ -144,12 +144,12 @@ function unionStage(plan: QueryPlan, scan: OrScan, stats: ExecutionStats | undef
       inputStage: keys,
     };
   });
-  const tested = stats?.branches.reduce((sum, own) => sum + own.returned, 0) ?? 0;
+  const returned = stats?.unionReturned ?? 0;
   const dropped = stats?.unionDupsDropped ?? 0;
   return {
     stage: scan.merged ? 'SORT_MERGE' : 'OR',
     ...(scan.merged ? { sortPattern: sortPattern(plan) } : {}),
-    ...counters(stats, tested - dropped, { dupsTested: tested, dupsDropped: dropped }),
+    ...counters(stats, returned, { dupsTested: returned + dropped, dupsDropped: dropped }),
     inputStages: branches,
   };
 }

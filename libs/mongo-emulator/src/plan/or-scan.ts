@@ -29,6 +29,7 @@ export function* unionEntries(
       continue;
     }
     yielded.add(entry.id);
+    stats.unionReturned += 1;
     yield entry;
   }
 }
@@ -142,5 +143,6 @@ export function countUnion(
       else counted.add(key.id);
     }
   }
+  stats.unionReturned = counted.size;
   return counted.size;
 }

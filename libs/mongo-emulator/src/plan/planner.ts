@@ -125,11 +125,11 @@ export function planQuery(access: CollectionAccess, request: PlanRequest): Query
       delta,
     });
   const subplanned = !hint && analysis.conjuncts.length === 1 && orConjunctOf(analysis) === 0;
-  const ranked = subplanned && ors.length > 0 ? [] : rank(candidates, ors, request);
+  const ranked = subplanned && ors.length > 0 ? [ors[0]] : rank(candidates, ors, request);
   const [best, ...others] = ranked.map((choice) =>
     'scan' in choice ? planOf(choice) : orPlanOf(choice),
   );
-  const chosen = subplanned && ors.length > 0 ? orPlanOf(ors[0]) : (best ?? scanAll(1));
+  const chosen = best ?? scanAll(1);
   if (others.length > 0) chosen.rejected = others;
   if (subplanned) chosen.subplanned = true;
   return chosen;
