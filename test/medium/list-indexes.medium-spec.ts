@@ -57,9 +57,7 @@ describe('list indexes (medium)', () => {
   it.each(lists.map((list) => [list.name, list] as const))(
     '%s: every filter and sort runs on an index',
     async (_, list) => {
-      const failures = await listPlanFailures(context.connection, recorder, list, {
-        emulated: context.embedded,
-      });
+      const failures = await listPlanFailures(context.connection, recorder, list);
       expect(failures).toEqual([]);
     },
   );

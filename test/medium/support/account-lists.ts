@@ -43,7 +43,6 @@ export function accountLists(context: MediumContext): ListGroup {
         collection: 'payments',
         serve: (query) =>
           context.get(PaymentService).list(callerOf(parties[0], Role.Customer), query),
-        unionScope: true,
       },
       {
         name: 'payments (admin)',

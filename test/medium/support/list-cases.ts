@@ -14,13 +14,6 @@ export interface ListUnderTest {
   samples?: Readonly<Record<string, string>>;
   /** Such filters' stored path: the one the index must narrow (`brand` → `brandId`). */
   resolvedPaths?: Readonly<Record<string, string>>;
-  /**
-   * The list shows what either of two owner keys matches (`$or`: a customer's payments as payer
-   * or payee). MongoDB unions an index scan of each (OR); the emulator plans no `$or` over
-   * indexes (see its README), so there the count of such a list scans the collection, and is
-   * checked on MongoDB only.
-   */
-  unionScope?: boolean;
   /** Requests on several fields at once that the list's indexes are built for. */
   combinations?: ListCase[];
 }

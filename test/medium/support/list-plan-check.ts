@@ -24,7 +24,6 @@ export async function listPlanFailures(
   connection: Connection,
   recorder: ListReadRecorder,
   list: ListUnderTest,
-  { emulated }: { emulated: boolean },
 ): Promise<string[]> {
   const serve = (query: Record<string, unknown>) =>
     recorder.record(list.collection, () => list.serve(parseListQuery(query, list.spec)));
@@ -34,20 +33,14 @@ export async function listPlanFailures(
   for (const listCase of listCases(list, samples)) {
     const reads = await serve(listCase.query);
     const plans = await explainListReads(connection, list.collection, reads);
-    const countChecked = listCase.counted && !(emulated && list.unionScope);
-    for (const problem of planProblems(listCase, countChecked, reads, plans)) {
+    for (const problem of planProblems(listCase, reads, plans)) {
       failures.push(`${listCase.title}: ${problem} (${describeReads(reads)})`);
     }
   }
   return failures;
 }
 
-function planProblems(
-  listCase: ListCase,
-  countChecked: boolean,
-  reads: ListReads,
-  plans: ListPlans,
-): string[] {
+function planProblems(listCase: ListCase, reads: ListReads, plans: ListPlans): string[] {
   const problems: string[] = [];
   const page = winningStages(plans.find);
   const pagePlan = describePlan(plans.find);
@@ -60,7 +53,7 @@ function planProblems(
   if (listCase.pageBounds && !narrows(page, listCase.pageBounds)) {
     problems.push(`no index scan of the page narrows ${listCase.pageBounds}: ${pagePlan}`);
   }
-  if (!countChecked || Object.keys(reads.count.filter).length === 0) return problems;
+  if (!listCase.counted || Object.keys(reads.count.filter).length === 0) return problems;
   const count = winningStages(plans.count);
   const countPlan = describePlan(plans.count);
   if (!count.some(isIndexScan) || count.some((stage) => stage.stage === 'COLLSCAN')) {

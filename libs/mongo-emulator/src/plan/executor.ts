@@ -1,13 +1,21 @@
-import type { Collation } from '../query/collation';
-import { compileFilter, type Matcher } from '../query/matcher';
 import { SortKeys } from '../query/sort';
-import { canonicalKey, type Doc, type Value } from '../query/values';
-import type { CollectionAccess, DocEntry, ScanKey } from '../storage/access';
-import { compareKeyValues, keysAtPath } from '../storage/index-keys';
-import type { KeyBox } from '../storage/index';
-import { intervalsContain, type Interval } from './intervals';
+import { canonicalKey, type Value } from '../query/values';
+import type { CollectionAccess, DocEntry } from '../storage/access';
+import { residualTest, scanKeys } from './index-reads';
+import { countUnion, unionEntries } from './or-scan';
 import type { IdLookup, IndexScan, QueryPlan } from './plan';
 import { textMatches } from './text-plan';
+
+/** What one `$or` branch's scan did. */
+export interface BranchStats {
+  keysExamined: number;
+  /** Keys within bounds whose document the branch had not met (IXSCAN's results). */
+  advanced: number;
+  dupsDropped: number;
+  docsExamined: number;
+  /** Documents the branch passed to the union. */
+  returned: number;
+}
 
 /** What running a plan took, for explain's executionStats. */
 export interface ExecutionStats {
@@ -23,6 +31,11 @@ export interface ExecutionStats {
   counted: number;
   nReturned: number;
   millis: number;
+  /** Per `$or` branch, what its scan did (OR and SORT_MERGE plans). */
+  branches: BranchStats[];
+  /** Documents the union passed on, and those it dropped as an earlier branch had yielded them. */
+  unionReturned: number;
+  unionDupsDropped: number;
 }
 
 export function emptyStats(): ExecutionStats {
@@ -35,6 +48,9 @@ export function emptyStats(): ExecutionStats {
     counted: 0,
     nReturned: 0,
     millis: 0,
+    branches: [],
+    unionReturned: 0,
+    unionDupsDropped: 0,
   };
 }
 
@@ -80,6 +96,8 @@ export function countPlan(access: CollectionAccess, plan: QueryPlan, stats = emp
     const scan = plan.access;
     total = access.countKeys(scan.index, scan.boxes, plan.delta);
     stats.keysExamined = total;
+  } else if (plan.countable && plan.access.kind === 'or') {
+    total = countUnion(access, plan.access, plan.delta, stats);
   } else if (plan.countable) {
     total = access.countAll(plan.delta);
   } else {
@@ -93,26 +111,11 @@ export function countPlan(access: CollectionAccess, plan: QueryPlan, stats = emp
   return { n, stats };
 }
 
-/**
- * Documents that pass the filter's unenforced part: exact conditions are checked on the
- * document's key values (whatever their operands, nothing to compile), the rest by the matcher.
- */
+/** Documents that pass the filter's unenforced part. */
 function* filtered(access: CollectionAccess, plan: QueryPlan, stats: ExecutionStats) {
-  const { variables, collation } = plan;
-  const matcher: Matcher | undefined = plan.matcherFilter
-    ? compileFilter(plan.matcherFilter, { variables, collation })
-    : undefined;
-  const checks = plan.keyChecks?.map((predicate) => ({
-    parts: predicate.path.split('.'),
-    intervals: predicate.intervals,
-  }));
+  const passes = residualTest(plan, plan.variables, plan.collation);
   for (const entry of candidates(access, plan, stats)) {
-    if (
-      checks &&
-      !checks.every((check) => holdsKeyIn(entry.doc, check.parts, check.intervals, collation))
-    )
-      continue;
-    if (matcher && !matcher.test(entry.doc)) continue;
+    if (passes && !passes(entry.doc)) continue;
     stats.matched += 1;
     yield entry;
   }
@@ -132,6 +135,7 @@ function candidates(
     return entry ? [entry] : [];
   }
   if (path.kind === 'ixscan') return fetched(access, path, plan, stats);
+  if (path.kind === 'or') return unionEntries(access, path, plan, stats);
   if (path.kind === 'text') return textMatches(access, path, plan, stats);
   return scanned(path.direction === 1 ? access.scan() : [...access.scan()].reverse(), stats);
 }
@@ -151,11 +155,7 @@ function* fetched(
 ) {
   const accepts = scan.boxes[0]?.accepts;
   const seen = scan.multikey ? new Set<string>() : undefined;
-  const keys =
-    scan.mergePrefix === undefined
-      ? access.indexKeys(scan.index, scan.boxes, scan.direction, plan.delta)
-      : mergedKeys(access, scan, plan);
-  for (const key of keys) {
+  for (const key of scanKeys(access, scan, plan.delta)) {
     stats.keysExamined += 1;
     if (accepts && !accepts(key.values)) continue;
     if (seen) {
@@ -168,54 +168,6 @@ function* fetched(
     stats.docsExamined += 1;
     yield access.fetch(key);
   }
-}
-
-/** SORT_MERGE: one walk per combination of the leading point fields, merged in sort order. */
-function* mergedKeys(access: CollectionAccess, scan: IndexScan, plan: QueryPlan) {
-  const prefix = scan.mergePrefix!;
-  const groups: KeyBox[][] = [];
-  for (const box of scan.boxes) {
-    const group = groups[groups.length - 1];
-    if (group && samePrefix(group[0].start.values, box.start.values, prefix, scan.index.collation))
-      group.push(box);
-    else groups.push([box]);
-  }
-  const walks = groups.map((group) =>
-    access.indexKeys(scan.index, group, scan.direction, plan.delta),
-  );
-  const heads = walks.map((walk) => walk.next());
-  for (;;) {
-    let next = -1;
-    for (let i = 0; i < heads.length; i++) {
-      if (heads[i].done) continue;
-      if (
-        next < 0 ||
-        scan.index.compare(heads[i].value as ScanKey, heads[next].value as ScanKey, prefix) *
-          scan.direction <
-          0
-      )
-        next = i;
-    }
-    if (next < 0) return;
-    yield heads[next].value as ScanKey;
-    heads[next] = walks[next].next();
-  }
-}
-
-function holdsKeyIn(
-  doc: Doc,
-  parts: string[],
-  intervals: Interval[],
-  collation: Collation | undefined,
-): boolean {
-  return keysAtPath(doc, parts).values.some((value) =>
-    intervalsContain(intervals, value, collation),
-  );
-}
-
-function samePrefix(a: Value[], b: Value[], length: number, collation?: Collation): boolean {
-  for (let i = 0; i < length; i++) if (compareKeyValues(a[i], b[i], collation) !== 0) return false;
-  return true;
 }
 
 function take(entries: Iterable<DocEntry>, wanted: number): DocEntry[] {

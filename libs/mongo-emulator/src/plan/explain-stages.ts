@@ -3,7 +3,7 @@ import type { Index } from '../storage/index';
 import { formatBounds, formatKeyRange } from './bounds';
 import type { ExecutionStats } from './executor';
 import { pointInterval, type Interval } from './intervals';
-import type { IndexScan, QueryPlan, TextScan } from './plan';
+import type { IndexScan, OrScan, QueryPlan, TextScan } from './plan';
 
 /** MongoDB's default memory limit of a blocking sort, shown by SORT stages. */
 const SORT_MEMORY_LIMIT = 104_857_600;
@@ -115,7 +115,42 @@ function accessStage(plan: QueryPlan, stats: ExecutionStats | undefined): Doc {
     stage: 'FETCH',
     ...filter,
     ...counters(stats, matched, { docsExamined: stats?.docsExamined, alreadyHasObj: 0 }),
-    inputStage: indexScanStage(path, stats),
+    inputStage: path.kind === 'or' ? unionStage(plan, path, stats) : indexScanStage(path, stats),
+  };
+}
+
+/**
+ * An `$or` union: OR (or SORT_MERGE with the sort's pattern) over one IXSCAN per branch, under
+ * a FETCH with the branch's own conditions when its bounds leave some.
+ */
+function unionStage(plan: QueryPlan, scan: OrScan, stats: ExecutionStats | undefined): Doc {
+  const branches = scan.branches.map((branch, i) => {
+    const own = stats?.branches[i];
+    const scanStats = stats && {
+      ...stats,
+      keysExamined: own?.keysExamined ?? 0,
+      docsExamined: own?.advanced ?? 0,
+      dupsDropped: own?.dupsDropped ?? 0,
+    };
+    const keys = indexScanStage(branch.scan, scanStats);
+    if (branch.left.residual === undefined) return keys;
+    return {
+      stage: 'FETCH',
+      filter: branch.left.residual,
+      ...counters(stats, own?.returned ?? 0, {
+        docsExamined: own?.docsExamined,
+        alreadyHasObj: 0,
+      }),
+      inputStage: keys,
+    };
+  });
+  const returned = stats?.unionReturned ?? 0;
+  const dropped = stats?.unionDupsDropped ?? 0;
+  return {
+    stage: scan.merged ? 'SORT_MERGE' : 'OR',
+    ...(scan.merged ? { sortPattern: sortPattern(plan) } : {}),
+    ...counters(stats, returned, { dupsTested: returned + dropped, dupsDropped: dropped }),
+    inputStages: branches,
   };
 }
 
@@ -202,7 +237,18 @@ export function stageTree(plan: QueryPlan, stats?: ExecutionStats, projection?: 
       inputStage: tree,
     };
   }
-  return tree;
+  return underSubplan(plan, tree, stats, stats?.nReturned ?? 0);
+}
+
+/** A filter that is one `$or` runs under MongoDB's SUBPLAN stage, whatever plan it chose. */
+function underSubplan(
+  plan: QueryPlan,
+  tree: Doc,
+  stats: ExecutionStats | undefined,
+  nReturned: number,
+): Doc {
+  if (!plan.subplanned) return tree;
+  return { stage: 'SUBPLAN', ...counters(stats, nReturned), inputStage: tree };
 }
 
 /**
@@ -227,10 +273,11 @@ export function countStageTree(plan: QueryPlan, stats?: ExecutionStats): Doc {
           : formatBounds(scan.index, scan.bounds, 1),
       ...counters(stats, 0, { keysExamined: stats?.keysExamined }),
     };
-  } else input = accessStage(plan, stats);
+  } else if (plan.countable && scan.kind === 'or') input = unionStage(plan, scan, stats);
+  else input = accessStage(plan, stats);
   return {
     stage: 'COUNT',
     ...counters(stats, 0, { nCounted: stats?.counted, nSkipped: plan.skip }),
-    inputStage: input,
+    inputStage: underSubplan(plan, input, stats, 0),
   };
 }

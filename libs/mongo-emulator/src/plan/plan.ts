@@ -41,7 +41,27 @@ export interface TextScan {
   boxes: KeyBox[];
 }
 
-export type AccessPath = CollectionScan | IdLookup | IndexScan | TextScan;
+/** One branch of an `$or` served by an index: its scan and what its bounds leave unchecked. */
+export interface OrBranch {
+  scan: IndexScan;
+  /** The branch's own conditions its bounds do not enforce (checked before the union). */
+  left: Residual;
+}
+
+/**
+ * The union of one index scan per `$or` branch, documents de-duplicated by record id (OR), or
+ * merged in sort order when every branch's index yields it (SORT_MERGE).
+ */
+export interface OrScan {
+  kind: 'or';
+  branches: OrBranch[];
+  merged: boolean;
+}
+
+export type AccessPath = CollectionScan | IdLookup | IndexScan | TextScan | OrScan;
+
+/** What an access path leaves unenforced, as a filter and split for evaluation. */
+export type Residual = Pick<QueryPlan, 'residual' | 'keyChecks' | 'matcherFilter'>;
 
 /** How a query runs: where documents come from, what filters them, how they are ordered. */
 export interface QueryPlan {
@@ -76,6 +96,8 @@ export interface QueryPlan {
   countable: boolean;
   /** The transaction's differences from the committed state the indexes hold. */
   delta?: ReaderDelta;
+  /** Whether the filter is one `$or` whose branches were planned one by one (SUBPLAN). */
+  subplanned?: boolean;
   /** The other index plans the planner weighed (explain's `rejectedPlans`). */
   rejected?: QueryPlan[];
 }

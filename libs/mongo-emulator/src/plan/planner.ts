@@ -1,22 +1,22 @@
 import { BSONRegExp } from 'bson';
-import { holdsStrings, sameCollation, type Collation } from '../query/collation';
+import { holdsStrings, type Collation } from '../query/collation';
 import { canonicalKey, isPlainObject, type Doc } from '../query/values';
 import { sortsByTextScore, type SortSpec } from '../query/sort';
 import type { CollectionAccess } from '../storage/access';
-import type { Index } from '../storage/index';
-import { boundsFor, keyBoxes } from './bounds';
 import {
-  checkHint,
-  excludesMissing,
-  hintError,
-  impliesPartialFilter,
-  isVisible,
-  resolveHint,
-  type HintChoice,
-} from './eligibility';
-import { isExactPoint, isFull, isPoint, type Interval } from './intervals';
-import type { IndexScan, QueryPlan } from './plan';
-import { analyzeFilter, type FilterAnalysis } from './predicates';
+  byPreference,
+  costOf,
+  indexCandidates,
+  isFiltered,
+  keysOf,
+  type Candidate,
+} from './candidates';
+import { checkHint, resolveHint } from './eligibility';
+import { isExactPoint } from './intervals';
+import { orConjunctOf, orOptions, type OrOption } from './or-plan';
+import type { QueryPlan, Residual } from './plan';
+import { analyzeFilter } from './predicates';
+import { residualOf } from './residual';
 import { planTextQuery, textScoreUnavailable } from './text-plan';
 import { splitTextFilter } from '../text/text-filter';
 
@@ -35,34 +35,14 @@ export interface PlanRequest {
   countOnly?: boolean;
 }
 
-/** How an index walk yields the requested order. */
-interface SortOrder {
-  direction: 1 | -1;
-  mergePrefix?: number;
-  /**
-   * Whether documents whose sort keys tie already come in natural order: the sort spans the
-   * rest of the key, so ties are equal keys, ordered by record id on a forward walk (or
-   * impossible in a unique index).
-   */
-  tiesInOrder: boolean;
-}
-
-interface Candidate {
-  scan: IndexScan;
-  residual: Residual;
-  sortProvided: boolean;
-  tiesInOrder: boolean;
-  /** Estimated work, weighed only when several indexes apply. */
-  cost: number;
-  boundedFields: number;
-}
-
 /**
  * Chooses how to run a query, the way MongoDB's planner does in spirit: an exact `_id`
  * equality is a direct lookup; otherwise every index whose leading field is bounded by the
- * filter (or which yields the requested order) is a candidate, and the one expected to examine
- * the fewest keys and documents wins (key counts within bounds are exact and cheap to read);
- * a collection scan runs only when no index applies. A hint forces its index.
+ * filter (or which yields the requested order) is a candidate, and so is a union of index
+ * scans over the branches of a top-level `$or`; the plan expected to examine the fewest keys
+ * and documents wins (key counts within bounds are exact and cheap to read); a collection scan
+ * runs only when no index applies. A filter that is one `$or` is planned branch by branch
+ * (MongoDB's SUBPLAN): a union whenever every branch can use an index. A hint forces its index.
  */
 export function planQuery(access: CollectionAccess, request: PlanRequest): QueryPlan {
   const sort = request.sort?.length ? request.sort : undefined;
@@ -118,9 +98,10 @@ export function planQuery(access: CollectionAccess, request: PlanRequest): Query
   const hint = resolveHint(collection, request.hint);
   if (hint && 'natural' in hint) return scanAll(hint.natural);
   const delta = access.delta();
-  const candidates = candidatesFor(access, analysis, request, sort, delta, hint);
-  const [best, ...others] = candidates.sort(byPreference);
-  if (!best) return scanAll(1);
+  const forced = hint?.index;
+  const { collation } = request;
+  const candidates = indexCandidates(access, analysis, { sort, collation, delta, forced });
+  const ors = forced ? [] : orOptions(access, analysis, { ...request, sort }, delta);
   const planOf = (candidate: Candidate) =>
     plan({
       access: candidate.scan,
@@ -134,9 +115,43 @@ export function planQuery(access: CollectionAccess, request: PlanRequest): Query
         candidate.scan.boxes.every((box) => !box.accepts),
       delta,
     });
-  const chosen = planOf(best);
-  if (others.length > 0) chosen.rejected = others.map(planOf);
+  const orPlanOf = (option: OrOption) =>
+    plan({
+      access: option.access,
+      analysis,
+      left: option.left,
+      sortProvided: option.sortProvided,
+      countable: option.countable,
+      delta,
+    });
+  const subplanned = !hint && analysis.conjuncts.length === 1 && orConjunctOf(analysis) === 0;
+  const ranked = subplanned && ors.length > 0 ? [ors[0]] : rank(candidates, ors, request);
+  const [best, ...others] = ranked.map((choice) =>
+    'scan' in choice ? planOf(choice) : orPlanOf(choice),
+  );
+  const chosen = best ?? scanAll(1);
+  if (others.length > 0) chosen.rejected = others;
+  if (subplanned) chosen.subplanned = true;
   return chosen;
+}
+
+/**
+ * Index candidates and `$or` unions in order of preference: by estimated cost (weighed when
+ * there is a choice), an index before a union of equal cost. A single index leaves the `$or`
+ * to its filter, so it matches no more documents than a union's branches hold keys.
+ */
+function rank(candidates: Candidate[], ors: OrOption[], request: PlanRequest) {
+  const unionKeys = Math.min(...ors.map((option) => option.keys));
+  if (candidates.length + ors.length > 1)
+    for (const candidate of candidates)
+      candidate.cost = costOf(
+        keysOf(candidate),
+        isFiltered(candidate),
+        candidate.sortProvided,
+        request,
+        unionKeys,
+      );
+  return [...candidates.sort(byPreference), ...ors].sort((a, b) => a.cost - b.cost);
 }
 
 /**
@@ -156,161 +171,6 @@ function simpleIdOf(filter: Doc | undefined, collation: Collation | undefined): 
   if (value instanceof RegExp || value instanceof BSONRegExp) return undefined;
   if (collation && holdsStrings(value)) return undefined;
   return isExactPoint(value) ? value : undefined;
-}
-
-function candidatesFor(
-  access: CollectionAccess,
-  analysis: FilterAnalysis,
-  request: PlanRequest,
-  sort: SortSpec | undefined,
-  delta: QueryPlan['delta'],
-  hint: HintChoice | undefined,
-): Candidate[] {
-  const forced = hint && 'index' in hint ? hint.index : undefined;
-  const indexes = forced ? [forced] : access.collection!.allIndexes().filter(isVisible);
-  const candidates: Candidate[] = [];
-  for (const index of indexes) {
-    if (!index.ordered) {
-      if (forced) throw hintError();
-      continue;
-    }
-    if (!impliesPartialFilter(index, analysis)) {
-      if (forced) throw hintError();
-      continue;
-    }
-    const multikey = access.multikeyFields(index, delta);
-    const bounds = boundsFor(index, analysis, multikey);
-    if (!forced && !sort && isFull(bounds.fields[0])) continue;
-    const { boxes, pointFields } = keyBoxes(index, bounds.fields);
-    const order: SortOrder | undefined = !sort
-      ? { direction: 1, tiesInOrder: true }
-      : sameCollation(index.collation, request.collation)
-        ? sortOrder(index, bounds.fields, sort, multikey, pointFields)
-        : undefined;
-    if (!forced) {
-      if (isFull(bounds.fields[0]) && !(sort && order)) continue;
-      if (index.sparse && !excludesMissing(bounds.fields)) continue;
-    }
-    const scan: IndexScan = {
-      kind: 'ixscan',
-      index,
-      bounds: bounds.fields,
-      boxes,
-      direction: order?.direction ?? 1,
-      multikey: multikey.some(Boolean),
-      mergePrefix: order?.mergePrefix,
-    };
-    candidates.push({
-      scan,
-      residual: residualOf(analysis, bounds.covered),
-      sortProvided: sort === undefined || order !== undefined,
-      tiesInOrder: order?.tiesInOrder ?? false,
-      cost: 0,
-      boundedFields: bounds.fields.filter((intervals) => !isFull(intervals)).length,
-    });
-  }
-  if (candidates.length > 1) {
-    for (const candidate of candidates) {
-      const keys = candidate.scan.index.countKeys(candidate.scan.boxes);
-      const filtered =
-        candidate.residual.residual !== undefined ||
-        candidate.scan.boxes.some((box) => box.accepts !== undefined);
-      candidate.cost = costOf(keys, filtered, candidate.sortProvided, request);
-    }
-  }
-  return candidates;
-}
-
-/** Rough work: keys examined plus documents fetched, plus sorting when the index cannot. */
-function costOf(keys: number, filtered: boolean, sortProvided: boolean, request: PlanRequest) {
-  if (request.countOnly) return filtered ? keys * 2 : Math.log2(keys + 2);
-  if (!sortProvided) return keys * 2 + keys * Math.log2(keys + 2) * 0.1;
-  const wanted = request.limit ? (request.skip ?? 0) + request.limit : Infinity;
-  return Math.min(keys, filtered ? wanted * 4 : wanted) * 2;
-}
-
-function byPreference(a: Candidate, b: Candidate): number {
-  return (
-    a.cost - b.cost ||
-    Number(a.residual.residual !== undefined) - Number(b.residual.residual !== undefined) ||
-    Number(b.sortProvided) - Number(a.sortProvided) ||
-    b.boundedFields - a.boundedFields ||
-    a.scan.index.fields.length - b.scan.index.fields.length
-  );
-}
-
-/**
- * Whether walking the index yields the requested order, and in which direction. Sort fields
- * bound to one value drop out; the rest must follow a run of point-bounded leading fields
- * (several points there need their ranges merged). A multikey sort field must be unbounded,
- * or its in-range keys would not be the sort keys.
- */
-function sortOrder(
-  index: Index,
-  bounds: Interval[][],
-  sort: SortSpec,
-  multikey: boolean[],
-  pointFields: number,
-): SortOrder | undefined {
-  const fields = index.fields.length;
-  const onePoint = (field: number) =>
-    field >= 0 &&
-    !multikey[field] &&
-    bounds[field].length === 1 &&
-    isPoint(bounds[field][0], index.collation);
-  const remaining = sort.filter(([path]) => !onePoint(index.fields.indexOf(path)));
-  if (remaining.length === 0)
-    return { direction: 1, tiesInOrder: bounds.every((_, field) => onePoint(field)) };
-  const first = index.fields.indexOf(remaining[0][0]);
-  if (first < 0 || first > pointFields) return undefined;
-  if (
-    bounds
-      .slice(0, first)
-      .some((intervals) => !intervals.every((interval) => isPoint(interval, index.collation)))
-  )
-    return undefined;
-  const direction = (remaining[0][1] * index.directions[first]) as 1 | -1;
-  const follows = remaining.every(([path, sortDirection], t) => {
-    const field = first + t;
-    return (
-      index.fields[field] === path &&
-      sortDirection * index.directions[field] === direction &&
-      (!multikey[field] || isFull(bounds[field]))
-    );
-  });
-  if (!follows) return undefined;
-  const merged = bounds.slice(0, first).some((intervals) => intervals.length > 1);
-  const coversKey = first + remaining.length === fields;
-  return {
-    direction,
-    mergePrefix: merged ? first : undefined,
-    tiesInOrder: coversKey && (direction === 1 || (index.unique && !merged)),
-  };
-}
-
-/** What the bounds leave unenforced, as a filter and split for evaluation. */
-type Residual = Pick<QueryPlan, 'residual' | 'keyChecks' | 'matcherFilter'>;
-
-export function residualOf(analysis: FilterAnalysis, covered: Set<number>): Residual {
-  const left = analysis.conjuncts.filter((_, i) => !covered.has(i));
-  if (left.length === 0) return {};
-  const checked = left.filter((c) => c.complete && c.predicates.every((p) => p.exact));
-  const matched = left.filter((c) => !checked.includes(c));
-  return {
-    residual: filterOf(left.map((c) => c.filter)),
-    keyChecks: checked.length > 0 ? checked.flatMap((c) => c.predicates) : undefined,
-    matcherFilter: filterOf(matched.map((c) => c.filter)),
-  };
-}
-
-/** Conjuncts as one filter: merged when their paths differ, else under `$and`. */
-function filterOf(conjuncts: Doc[]): Doc | undefined {
-  if (conjuncts.length === 0) return undefined;
-  if (conjuncts.length === 1) return conjuncts[0];
-  const paths = conjuncts.map((filter) => Object.keys(filter)[0]);
-  if (new Set(paths).size === paths.length && !paths.includes('$and'))
-    return Object.assign({}, ...conjuncts) as Doc;
-  return { $and: conjuncts };
 }
 
 /** A stable text of a plan's shape, for explain's `queryHash`. */

@@ -58,7 +58,8 @@ export function analyzeFilter(filter: Doc | undefined, collation?: Collation): F
 
 function flatten(filter: Doc, out: Conjunct[], collation: Collation | undefined): void {
   for (const [key, value] of Object.entries(filter)) {
-    if (key === '$and' && Array.isArray(value) && value.length > 0 && value.every(isPlainObject)) {
+    const joined = key === '$and' || (key === '$or' && Array.isArray(value) && value.length === 1);
+    if (joined && Array.isArray(value) && value.length > 0 && value.every(isPlainObject)) {
       for (const member of value) flatten(member, out, collation);
       continue;
     }

@@ -14,7 +14,7 @@ import type { ExecutionStats } from './executor';
 import type { QueryPlan, TextScan } from './plan';
 import type { PlanRequest } from './planner';
 import { analyzeFilter } from './predicates';
-import { residualOf } from './planner';
+import { residualOf } from './residual';
 
 /** The error MongoDB answers when asked for a text score a query does not compute. */
 export function textScoreUnavailable(): MongoCommandError {
