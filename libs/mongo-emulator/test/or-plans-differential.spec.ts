@@ -1,25 +1,16 @@
 import type { Collection, Document } from 'mongodb';
-import { compileFilter } from '../src/query/matcher';
 import { useEmulatorClient } from './emulator-client';
+import { randomOrQuery, type RandomDoc, type RandomQuery } from './fixtures/random-documents';
 import {
-  randomDocument,
-  randomOrQuery,
-  type RandomDoc,
-  type RandomQuery,
-} from './fixtures/random-documents';
-import { expectSameAsScan, foundIds } from './fixtures/same-as-scan';
+  churnAroundTransaction,
+  expectSameSetAsMatcher,
+  seedRandomCollection,
+} from './fixtures/random-collection';
+import { expectSameAsScan } from './fixtures/same-as-scan';
 import { seededRandom } from './fixtures/seeded-random';
 
 const DOCUMENTS = 400;
 const QUERIES = 150;
-const INDEXES: Document[] = [
-  { a: 1 },
-  { b: 1, a: -1 },
-  { c: 1, b: 1 },
-  { 'd.e': -1 },
-  { b: -1, c: 1 },
-];
-
 /**
  * The stages of a find's winning plan, a SORT_MERGE named `SORT_MERGE(union)` when it merges
  * `$or` branches (scans of different indexes, or of one under a FETCH of its own conditions).
@@ -55,11 +46,8 @@ describe('$or plans against collection scans', () => {
   let documents: RandomDoc[];
 
   beforeAll(async () => {
-    const random = seededRandom(31);
     collection = mongo.db.collection<RandomDoc>('docs');
-    for (const key of INDEXES) await collection.createIndex(key);
-    documents = Array.from({ length: DOCUMENTS }, (_, id) => randomDocument(random, id));
-    await collection.insertMany(documents.map((doc) => ({ ...doc })));
+    documents = await seedRandomCollection(collection, seededRandom(31), DOCUMENTS);
   });
 
   it('returns what a scan returns, in the same order, for random $or queries', async () => {
@@ -67,13 +55,7 @@ describe('$or plans against collection scans', () => {
     const seen = new Map<string, number>();
     for (let i = 0; i < QUERIES; i++) {
       const query = randomOrQuery(random);
-      const matcher = compileFilter(query.filter);
-      const expected = documents.filter((doc) => matcher.test(doc)).map((doc) => doc._id);
-      const all = { ...query, sort: {}, skip: 0, limit: 0 };
-      expect({ filter: query.filter, ids: await foundIds(collection, all, undefined) }).toEqual({
-        filter: query.filter,
-        ids: expected,
-      });
+      await expectSameSetAsMatcher(collection, documents, query);
       await expectSameAsScan(collection, query, []);
       for (const stage of await planStages(collection, query))
         seen.set(stage, (seen.get(stage) ?? 0) + 1);
@@ -88,16 +70,12 @@ describe('$or plans against collection scans', () => {
     const session = mongo.client.startSession();
     try {
       session.startTransaction();
-      await collection.findOne({ _id: 0 }, { session });
-      for (let i = 0; i < 30; i++) {
-        await collection.insertOne(randomDocument(random, DOCUMENTS + i), { session });
-        const { _id, ...changed } = randomDocument(random, 2 * i + 1);
-        await collection.replaceOne({ _id }, changed, { session });
-        await collection.deleteOne({ _id: 3 * i + 2 }, { session });
-        const { _id: otherId, ...other } = randomDocument(random, 250 + i);
-        await collection.replaceOne({ _id: otherId }, other);
-        await collection.deleteOne({ _id: 330 + i });
-      }
+      await churnAroundTransaction(collection, random, session, {
+        rounds: 30,
+        insertedFrom: DOCUMENTS,
+        replacedOutsideFrom: 250,
+        deletedOutsideFrom: 330,
+      });
       for (let i = 0; i < QUERIES / 3; i++)
         await expectSameAsScan(collection, randomOrQuery(random), [], session);
       await session.abortTransaction();
