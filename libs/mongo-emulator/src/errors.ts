@@ -106,6 +106,28 @@ export const LocationCodes = {
 } as const;
 
 export type ErrorCodeName = keyof typeof ErrorCodes;
+
+/**
+ * The network, shutdown and step-down errors after which both the retryable writes and the
+ * change streams specifications let a driver try again (change streams add a few of their own).
+ */
+export const RETRYABLE_ERROR_NAMES = [
+  'HostUnreachable',
+  'HostNotFound',
+  'NetworkTimeout',
+  'ShutdownInProgress',
+  'PrimarySteppedDown',
+  'ExceededTimeLimit',
+  'SocketException',
+  'NotWritablePrimary',
+  'InterruptedAtShutdown',
+  'InterruptedDueToReplStateChange',
+  'NotPrimaryNoSecondaryOk',
+  'NotPrimaryOrSecondary',
+  'StaleShardVersion',
+  'StaleEpoch',
+  'RetryChangeStream',
+] as const satisfies readonly ErrorCodeName[];
 export type LocationCodeName = keyof typeof LocationCodes;
 
 const namesByCode = new Map<number, string>(

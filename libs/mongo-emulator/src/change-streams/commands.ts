@@ -1,6 +1,6 @@
 import { Long, type Document } from 'bson';
 import type { CommandContext } from '../commands/context';
-import { ErrorCodes, MongoCommandError, type ErrorCodeName } from '../errors';
+import { ErrorCodes, MongoCommandError, RETRYABLE_ERROR_NAMES } from '../errors';
 import { checkChangeStreamPipeline } from '../query/aggregation/stage-names';
 import { isPlainObject, numberOf, type Doc } from '../query/values';
 import type { Cursor } from '../session/cursors';
@@ -15,26 +15,9 @@ const DEFAULT_AWAIT_MS = 1000;
 
 /** Codes after which MongoDB labels a change stream's error ResumableChangeStreamError. */
 const RESUMABLE_CODES = new Set<number>(
-  (
-    [
-      'HostUnreachable',
-      'HostNotFound',
-      'NetworkTimeout',
-      'ShutdownInProgress',
-      'PrimarySteppedDown',
-      'ExceededTimeLimit',
-      'SocketException',
-      'NotWritablePrimary',
-      'InterruptedAtShutdown',
-      'InterruptedDueToReplStateChange',
-      'NotPrimaryNoSecondaryOk',
-      'NotPrimaryOrSecondary',
-      'StaleShardVersion',
-      'StaleEpoch',
-      'RetryChangeStream',
-      'FailedToSatisfyReadPreference',
-    ] satisfies ErrorCodeName[]
-  ).map((name) => ErrorCodes[name]),
+  [...RETRYABLE_ERROR_NAMES, 'FailedToSatisfyReadPreference' as const].map(
+    (name) => ErrorCodes[name],
+  ),
 );
 
 /** Whether a pipeline opens with a `$changeStream` stage (of the one field a stage has). */

@@ -1,5 +1,5 @@
 import type { Document } from 'bson';
-import { ErrorCodes, MongoCommandError, toCommandError } from '../errors';
+import { ErrorCodes, MongoCommandError, RETRYABLE_ERROR_NAMES, toCommandError } from '../errors';
 import type { FailCommandData } from '../failpoints';
 import { normalizeIncoming, numberOf, type Doc } from '../query/values';
 import type { EmulatorState } from '../state';
@@ -13,27 +13,7 @@ import {
 } from './registry';
 
 /** Codes after which a retryable write may be retried (the retryable writes specification). */
-const RETRYABLE_CODES = new Set<number>(
-  (
-    [
-      'HostUnreachable',
-      'HostNotFound',
-      'NetworkTimeout',
-      'ShutdownInProgress',
-      'PrimarySteppedDown',
-      'ExceededTimeLimit',
-      'SocketException',
-      'NotWritablePrimary',
-      'InterruptedAtShutdown',
-      'InterruptedDueToReplStateChange',
-      'NotPrimaryNoSecondaryOk',
-      'NotPrimaryOrSecondary',
-      'StaleShardVersion',
-      'StaleEpoch',
-      'RetryChangeStream',
-    ] as const
-  ).map((name) => ErrorCodes[name]),
-);
+const RETRYABLE_CODES = new Set<number>(RETRYABLE_ERROR_NAMES.map((name) => ErrorCodes[name]));
 
 function retryableWriteLabel(name: string, command: Document, code: number): string[] {
   const retryable =
