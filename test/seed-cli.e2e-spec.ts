@@ -1,66 +1,32 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { MongoClient } from 'mongodb';
-import { MongoEmulator } from '@kassa/mongo-emulator';
 import { LOAD_TEST_PASSWORD } from '../apps/api/src/seed/load-test-customers.seeder';
 import { PasswordHasher } from '../apps/api/src/users/password-hasher';
+import { runScript, useScriptDatabase } from './support/cli';
 
-const ROOT = join(__dirname, '..');
-const run = promisify(execFile);
 const DB_NAME = 'kassa_seed_cli';
 
 /** `npm run seed`, as a user runs it: its own process, the database named by MONGODB_URI. */
 async function seed(
   env: Record<string, string>,
-  argv: string[] = [],
+  args: string[] = [],
 ): Promise<{ code: number; output: string }> {
-  const args = [
-    '-r',
-    join(ROOT, 'tools/register.js'),
-    join(ROOT, 'apps/api/src/seed/seed.ts'),
-    ...argv,
-  ];
-  const { MONGODB_URI: _ignored, ...inherited } = process.env;
-  try {
-    const { stdout, stderr } = await run(process.execPath, args, {
-      cwd: ROOT,
-      env: { ...inherited, MONGODB_DB_NAME: DB_NAME, ...env },
-      timeout: 60_000,
-    });
-    return { code: 0, output: stdout + stderr };
-  } catch (error) {
-    return { code: error.code ?? 1, output: `${error.stdout ?? ''}${error.stderr ?? ''}` };
-  }
+  const { code, stdout, stderr } = await runScript('apps/api/src/seed/seed.ts', DB_NAME, env, args);
+  return { code, output: stdout + stderr };
 }
 
 describe('npm run seed (e2e)', () => {
-  let emulator: MongoEmulator;
-  let client: MongoClient;
-  let uri: string;
-
-  beforeAll(async () => {
-    uri = process.env.MONGODB_URI ?? (emulator = await MongoEmulator.start()).uri;
-    client = await new MongoClient(uri).connect();
-  });
-
-  afterAll(async () => {
-    await client?.db(DB_NAME).dropDatabase();
-    await client?.close();
-    await emulator?.stop();
-  });
+  const database = useScriptDatabase(DB_NAME);
 
   it('loads the demo catalog once, then inserts nothing on a second run', async () => {
-    const first = await seed({ MONGODB_URI: uri, SEED_DEMO: 'true' });
+    const first = await seed({ MONGODB_URI: database.uri, SEED_DEMO: 'true' });
     expect(first.code).toBe(0);
     expect(first.output.match(/Demo catalog:/g)).toHaveLength(1);
     expect(first.output).toContain('303 of 303 products inserted');
 
-    const second = await seed({ MONGODB_URI: uri });
+    const second = await seed({ MONGODB_URI: database.uri });
     expect(second.code).toBe(0);
     expect(second.output).toContain('0 of 303 products inserted');
 
-    const db = client.db(DB_NAME);
+    const db = database.client.db(DB_NAME);
     expect(await db.collection('products').countDocuments()).toBe(303);
     const brands = await db.collection('brands').find().toArray();
     expect(brands).toHaveLength(8);
@@ -68,7 +34,7 @@ describe('npm run seed (e2e)', () => {
   });
 
   it('makes the load-test customers with --customers or SEED_CUSTOMERS, never twice', async () => {
-    const fast = { MONGODB_URI: uri, PASSWORD_SCRYPT_LOG_N: '10' };
+    const fast = { MONGODB_URI: database.uri, PASSWORD_SCRYPT_LOG_N: '10' };
     const first = await seed(fast, ['--customers', '3']);
     expect(first.code).toBe(0);
     expect(first.output).toContain(
@@ -79,7 +45,7 @@ describe('npm run seed (e2e)', () => {
     expect(second.code).toBe(0);
     expect(second.output).toContain('Load-test customers: 1 of 4 created');
 
-    const users = await client
+    const users = await database.client
       .db(DB_NAME)
       .collection('users')
       .find({ usernameLower: /^loadtest-/ }, { sort: { usernameLower: 1 } })
@@ -103,7 +69,7 @@ describe('npm run seed (e2e)', () => {
     [['--customers', '10000'], /SEED_CUSTOMERS must not be greater than 9999/],
     [['--users', '3'], /usage: npm run seed \[-- --customers N\]/],
   ])('refuses %p, saying why', async (argv, message) => {
-    const result = await seed({ MONGODB_URI: uri }, argv);
+    const result = await seed({ MONGODB_URI: database.uri }, argv);
     expect(result.code).not.toBe(0);
     expect(result.output).toMatch(message);
   });
