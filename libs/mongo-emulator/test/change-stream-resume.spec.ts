@@ -1,4 +1,4 @@
-import { MongoClient, type Document, type Long } from 'mongodb';
+import { MongoClient, type Collection, type Document, type Long } from 'mongodb';
 import {
   cursorIdsOf,
   nextEvents,
@@ -23,6 +23,22 @@ describe('resuming change streams', () => {
   });
   let counter = 0;
   const fresh = () => emulator.db.collection<TestRecord>(`r${(counter += 1)}`);
+
+  /** A change stream opened by hand on `collection`, and its first getMore waiting `maxTimeMS`. */
+  async function openAndGetMore(collection: Collection<TestRecord>, maxTimeMS: number) {
+    const opened = await emulator.db.command({
+      aggregate: collection.collectionName,
+      pipeline: [{ $changeStream: {} }],
+      cursor: {},
+    });
+    const cursorId = opened.cursor.id as Long;
+    const getMore = emulator.db.command({
+      getMore: cursorId,
+      collection: collection.collectionName,
+      maxTimeMS,
+    });
+    return { cursorId, getMore };
+  }
 
   describe('from a position', () => {
     it('resumes after a received event with the events that followed it', async () => {
@@ -55,16 +71,8 @@ describe('resuming change streams', () => {
     it('resumes from the postBatchResumeToken of an empty batch with later writes only', async () => {
       const orders = fresh();
       await orders.insertOne({ _id: 'old' });
-      const opened = await emulator.db.command({
-        aggregate: orders.collectionName,
-        pipeline: [{ $changeStream: {} }],
-        cursor: {},
-      });
-      const empty = await emulator.db.command({
-        getMore: opened.cursor.id as Long,
-        collection: orders.collectionName,
-        maxTimeMS: 20,
-      });
+      const { cursorId, getMore } = await openAndGetMore(orders, 20);
+      const empty = await getMore;
       await orders.insertOne({ _id: 'new' });
 
       expect(empty.cursor.nextBatch).toEqual([]);
@@ -74,7 +82,7 @@ describe('resuming change streams', () => {
       await resumed.close();
       await emulator.db.command({
         killCursors: orders.collectionName,
-        cursors: [opened.cursor.id],
+        cursors: [cursorId],
       });
     });
 
@@ -130,16 +138,7 @@ describe('resuming change streams', () => {
   describe('awaitData', () => {
     it('wakes a waiting getMore with a write made while it waits', async () => {
       const orders = fresh();
-      const opened = await emulator.db.command({
-        aggregate: orders.collectionName,
-        pipeline: [{ $changeStream: {} }],
-        cursor: {},
-      });
-      const waiting = emulator.db.command({
-        getMore: opened.cursor.id as Long,
-        collection: orders.collectionName,
-        maxTimeMS: 20_000,
-      });
+      const { cursorId, getMore: waiting } = await openAndGetMore(orders, 20_000);
       await new Promise((resolve) => setTimeout(resolve, 100));
 
       await orders.insertOne({ _id: 'while-waiting' });
@@ -149,7 +148,7 @@ describe('resuming change streams', () => {
       expect(cursor.postBatchResumeToken._data >= cursor.nextBatch[0]._id._data).toBe(true);
       await emulator.db.command({
         killCursors: orders.collectionName,
-        cursors: [opened.cursor.id],
+        cursors: [cursorId],
       });
     });
 
@@ -164,21 +163,10 @@ describe('resuming change streams', () => {
 
     it('ends a waiting getMore with CursorKilled when its cursor is killed', async () => {
       const orders = fresh();
-      const opened = await emulator.db.command({
-        aggregate: orders.collectionName,
-        pipeline: [{ $changeStream: {} }],
-        cursor: {},
-      });
-      const waiting = emulator.db.command({
-        getMore: opened.cursor.id as Long,
-        collection: orders.collectionName,
-        maxTimeMS: 60_000,
-      });
+      const { cursorId, getMore: waiting } = await openAndGetMore(orders, 60_000);
 
       const other = await MongoClient.connect(emulator.uri);
-      await other
-        .db('resume')
-        .command({ killCursors: orders.collectionName, cursors: [opened.cursor.id] });
+      await other.db('resume').command({ killCursors: orders.collectionName, cursors: [cursorId] });
 
       await expect(waiting).rejects.toMatchObject({ code: 237, codeName: 'CursorKilled' });
       await other.close();
